@@ -1,0 +1,140 @@
+"""Find a theme and the themes it extends; build the Jinja loader for the chain."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from slidegen.diagnostics import Report
+
+
+def _builtin_themes() -> Path:
+    """Built-in themes: inside the installed wheel, or the repo's themes/ in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "themes"
+    return installed if installed.is_dir() else package.parent / "themes"
+
+
+BUILTIN_THEMES = _builtin_themes()
+OptionValue = str | int | float | bool
+_SAFE_CSS = re.compile(r"[#\w\s.,%()'\"/+-]*")
+
+
+class ThemeSpec(BaseModel):
+    """What a theme's theme.toml says."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    extends: str = ""
+    description: str = ""
+    options: dict[str, OptionValue] = {}
+
+
+class Theme(BaseModel):
+    """A resolved theme: its own folder first, then the folders of the themes it extends."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    folders: list[Path]
+    names: list[str]
+    options: dict[str, OptionValue]
+
+    def loader(self) -> BaseLoader:
+        """Templates from the most specific theme first; `!name/x.html` reaches a parent's."""
+        chain = ChoiceLoader([FileSystemLoader(f / "templates") for f in self.folders])
+        prefixed = {
+            f"!{name}": FileSystemLoader(folder / "templates")
+            for name, folder in zip(self.names, self.folders, strict=True)
+        }
+        return ChoiceLoader([PrefixLoader(prefixed, delimiter="/"), chain])
+
+    def static_folders(self) -> list[Path]:
+        """Static folders from the base theme up, so a child's files win when copied last."""
+        return [f / "static" for f in reversed(self.folders) if (f / "static").is_dir()]
+
+
+def theme_folder(name: str, project_themes: Path) -> Path | None:
+    """A project's own theme of that name wins over a built-in one."""
+    for root in (project_themes, BUILTIN_THEMES):
+        if (root / name / "theme.toml").is_file():
+            return root / name
+    return None
+
+
+def available_themes(project_themes: Path) -> dict[str, Path]:
+    """Every theme name that can be used, mapped to the folder that provides it."""
+    found: dict[str, Path] = {}
+    for root in (BUILTIN_THEMES, project_themes):
+        if root.is_dir():
+            for toml in sorted(root.glob("*/theme.toml")):
+                found[toml.parent.name] = toml.parent
+    return found
+
+
+def resolve_theme(
+    name: str, project_themes: Path, overrides: dict[str, OptionValue], report: Report
+) -> Theme | None:
+    """Resolve `name` and its `extends` chain; report a missing or looping theme."""
+    folders: list[Path] = []
+    names: list[str] = []
+    options: dict[str, OptionValue] = {}
+    current = name
+    while current:
+        if current in names:
+            report.error(
+                "theme",
+                f'theme "{current}" extends itself through {" → ".join(names)}',
+                "slidegen.toml",
+            )
+            return None
+        folder = theme_folder(current, project_themes)
+        if folder is None:
+            known = ", ".join(sorted(available_themes(project_themes))) or "none"
+            report.error(
+                "theme", f'theme "{current}" not found; available: {known}', "slidegen.toml"
+            )
+            return None
+        spec = _read_spec(folder, report)
+        if spec is None:
+            return None
+        folders.append(folder)
+        names.append(current)
+        options = spec.options | options
+        current = spec.extends
+    merged = options | overrides
+    for key, value in merged.items():
+        if not _SAFE_CSS.fullmatch(str(value)) or not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+            report.error(
+                "theme-option",
+                f'theme option {key} = "{value}" is not a plain CSS value',
+                "slidegen.toml",
+            )
+            return None
+    return Theme(name=name, folders=folders, names=names, options=merged)
+
+
+def _read_spec(folder: Path, report: Report) -> ThemeSpec | None:
+    toml = folder / "theme.toml"
+    try:
+        return ThemeSpec.model_validate(tomllib.loads(toml.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as exc:
+        report.error("theme", f"invalid theme.toml: {exc}".splitlines()[0], str(toml))
+        return None
+
+
+def options_css(theme: Theme) -> str:
+    """Theme options as CSS custom properties on :root."""
+    lines = [f"  --sg-{key}: {_css_value(value)};" for key, value in sorted(theme.options.items())]
+    return ":root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def _css_value(value: OptionValue) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)

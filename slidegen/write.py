@@ -1,0 +1,89 @@
+"""Write a build into a temporary folder beside the output, then swap it in at once."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+MARKER = "manifest.json"
+_RENAME_EXCHANGE = 2
+
+
+class Output(BaseModel):
+    """Everything a build produces: generated files and files copied as they are."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    pages: dict[str, bytes] = {}
+    copies: dict[str, Path] = {}
+
+
+class UnsafeOutputError(Exception):
+    """The output folder holds something a build must not replace."""
+
+
+def check_output_dir(out: Path, project: Path, protected: list[Path]) -> None:
+    """Refuse an output folder that would overwrite the project or a folder that is not a build."""
+    target = out.resolve()
+    for folder in [project, *protected]:
+        folder = folder.resolve()
+        if target == folder or folder.is_relative_to(target):
+            raise UnsafeOutputError(f"{out} would replace {folder}; choose another --out folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise UnsafeOutputError(
+            f"{out} exists and is not a slidegen build (no {MARKER});"
+            " empty it or choose another --out"
+        )
+
+
+def write_output(output: Output, out: Path) -> None:
+    """Write into a sibling temp folder and swap it with `out`; the old build survives failure."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        for rel, data in output.pages.items():
+            _target(staging, rel).write_bytes(data)
+        for rel, source in output.copies.items():
+            shutil.copyfile(source, _target(staging, rel))
+        staging.chmod(0o755)
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _target(root: Path, rel: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Exchange the folders atomically where the OS can; else rename the old one aside first."""
+    if out.exists() and _exchange(staging, out):
+        return  # staging now holds the old build and is removed by the caller
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+        staging.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(out)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE) on Linux: a server never sees the folder missing."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
