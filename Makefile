@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint unit browser golden-update bench chromium clean
+.PHONY: demo test lint unit browser golden-update bench chromium clean sample-content
 
 $(BIN)/slidegen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,21 @@ lint: $(VENV)/.test-deps
 golden-update: $(VENV)/.test-deps
 	$(BIN)/python -m tests.golden.regenerate
 
-## bench: build timings and peak memory for the sample site and a generated corpus
+## bench: slidegen vs Hugo and a bare Jinja loop on a generated 1,000-deck corpus
 bench: $(VENV)/.test-deps
+	@command -v hugo >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; } || \
+	  echo "hugo not installed (apt-get install hugo): ratios to Hugo will be missing"
 	$(BIN)/python -m bench.run
+
+## sample-content: regenerate the sample decks made from ../shared/seeds with `slidegen import`
+SEEDS ?= ../shared/seeds
+IMPORT := $(BIN)/slidegen import --force --logo-title "Баспасөз қызметі" --logo /img/logo.png
+sample-content: $(BIN)/slidegen
+	$(IMPORT) $(SEEDS)/article-el-umiti.txt --id 1.1
+	$(IMPORT) $(SEEDS)/article-it-center.txt --id 1.2 --title "«Нұр Отан» IT-жобалары"
+	$(IMPORT) $(SEEDS)/project-charter.txt --id 2.1
+	$(IMPORT) $(SEEDS)/letter-deputies.md --id 2.2 --title "Депутаттарға хат"
 
 # Browser tests drive Debian's chromium; install it when we may (CI runs as root).
 chromium:

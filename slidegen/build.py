@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from slidegen import __version__
 from slidegen.assets import Assets
+from slidegen.cache import BuildCache, fingerprint, stat_key, tree_fingerprint
 from slidegen.config import load_config
 from slidegen.deckfile import load_deck_file
 from slidegen.diagnostics import Report
+from slidegen.ids import DeckKey
 from slidegen.merge import merge_parts
-from slidegen.model import Deck
+from slidegen.model import Deck, LoadedPart
+from slidegen.paginate import Pager
 from slidegen.project import Project
-from slidegen.render import Renderer, RenderError, report_render_error
-from slidegen.site import Site, build_site, deck_url
+from slidegen.render import PlayItem, Renderer, RenderError, report_render_error
+from slidegen.site import MenuNode, Site, build_site, deck_url
 from slidegen.slides import deck_slides
+from slidegen.text import TextRenderer
 from slidegen.theme import Theme, options_css, resolve_theme
+from slidegen.versions import page_versions, stamp_page, stamp_versions
 from slidegen.write import MARKER, Output
 
 
@@ -51,7 +57,7 @@ def open_project(root: Path, options: BuildOptions, report: Report) -> Project |
     updates: dict[str, object] = {}
     if options.theme:
         updates["theme"] = options.theme
-    project = Project(root=root, config=config.model_copy(update=updates))
+    project = Project(root=root.resolve(), config=config.model_copy(update=updates))
     if not project.content_dir.is_dir():
         report.error(
             "no-content",
@@ -63,16 +69,23 @@ def open_project(root: Path, options: BuildOptions, report: Report) -> Project |
     return project
 
 
-def run_pipeline(root: Path, options: BuildOptions, report: Report) -> BuildResult:
-    """Run every stage but the write; bad decks are reported and skipped."""
+def run_pipeline(
+    root: Path, options: BuildOptions, report: Report, cache: BuildCache | None = None
+) -> BuildResult:
+    """Run every stage but the write; bad decks are reported and skipped.
+
+    With a cache (watch and serve keep one), unchanged files are not re-read and decks whose
+    inputs are unchanged are not re-rendered; the result is the same as without it.
+    """
     project = open_project(root, options, report)
     if project is None:
         return BuildResult()
-    parts = [
-        loaded
-        for path in project.deck_files()
-        if (loaded := load_deck_file(path, project.rel(path), report)) is not None
-    ]
+    if cache is not None:
+        cache.start()
+    files = project.deck_files()
+    parts = [loaded for path in files if (loaded := _load(project, path, report, cache))]
+    if cache is not None:
+        cache.forget_missing({project.rel(p) for p in files})
     decks = merge_parts(parts, report)
     site = build_site(project.config, decks, report)
     theme = resolve_theme(
@@ -81,7 +94,7 @@ def run_pipeline(root: Path, options: BuildOptions, report: Report) -> BuildResu
     if theme is None:
         return BuildResult(project=project, decks=len(decks))
     try:
-        output = render_site(project, site, theme, report)
+        output = render_site(project, site, theme, report, cache)
     except RenderError as exc:
         report_render_error(exc, report)
         return BuildResult(project=project, decks=len(decks))
@@ -93,26 +106,137 @@ def run_pipeline(root: Path, options: BuildOptions, report: Report) -> BuildResu
     )
 
 
-def render_site(project: Project, site: Site, theme: Theme, report: Report) -> Output:
+def _load(
+    project: Project, path: Path, report: Report, cache: BuildCache | None
+) -> LoadedPart | None:
+    """Load one deck file, through the cache when there is one."""
+    rel = project.rel(path)
+    if cache is None:
+        return load_deck_file(path, rel, report)
+    return cache.load(path, rel, report, lambda: load_deck_file(path, rel, report))
+
+
+_MEDIA_URL = re.compile(rb"media/[^\"'\s<>()]+")
+
+
+def render_site(
+    project: Project, site: Site, theme: Theme, report: Report, cache: BuildCache | None = None
+) -> Output:
     """Every page, theme file and media copy of the site."""
-    assets = Assets(project.root, project.static_dir, report)
-    renderer = Renderer(site, theme)
+    assets = Assets.for_project(project, report)
+    renderer = Renderer(site, theme, report, cache.templates if cache else None)
+    text = TextRenderer()
+    pager = Pager(  # issue 4: pagination
+        theme.metrics, project.config.screens, theme.options, project.config.media.link_qr
+    )
     pages: dict[str, bytes] = {}
+    shared = _shared_inputs(project, theme) if cache is not None else ""
     for node in site.sections():
-        pages[node.url] = renderer.menu_page(node).encode()
+        if cache is None:
+            pages[node.url] = renderer.menu_page(node).encode()
+            continue
+        key = fingerprint(shared, _menu_inputs(site, node))
+        pages[node.url] = cache.memo(node.url, key, lambda n=node: renderer.menu_page(n).encode())
     slide_counts: dict[str, int] = {}
-    for deck in site.decks:
-        slides = deck_slides(deck, assets, report)
-        logo = _logo_url(deck, assets)
-        pages[deck_url(deck.id)] = renderer.deck_page(deck, slides, logo).encode()
-        slide_counts[deck.id] = len(slides)
+    copies: dict[str, Path] = {}
+    trails = site.trail_keys() if cache is not None else {}
+    for index, deck in enumerate(site.decks):
+        key = _deck_key(project, site, index, shared, trails, cache) if cache is not None else ""
+        hit = cache.deck(deck.id, key) if cache is not None else None
+        if hit is None:
+            mark = report.mark()
+            slides = deck_slides(deck, assets, text, report, pager)
+            logo = _logo_url(deck, assets)
+            page = renderer.deck_page(deck, slides, logo).encode()
+            used = {m.decode() for m in _MEDIA_URL.findall(page)}
+            deck_copies = {u: p for u, p in assets.files.items() if u in used}
+            if cache is not None:
+                cache.store_deck(deck.id, key, page, len(slides), deck_copies, report.since(mark))
+            pages[deck_url(deck.id)], slide_counts[deck.id] = page, len(slides)
+        else:
+            report.extend(hit.diagnostics)
+            deck_copies = hit.copies
+            pages[deck_url(deck.id)], slide_counts[deck.id] = hit.page, hit.slides
+        copies.update(deck_copies)
+    # play.html: the page a screen without touch opens; plays every deck in ID order.
+    play = [
+        PlayItem(title=d.label, url=deck_url(d.id), slides=slide_counts[d.id]) for d in site.decks
+    ]
+    if cache is None:
+        pages["play.html"] = renderer.play_page(play).encode()
+    else:
+        key = fingerprint(shared, [(p.title, p.url, p.slides) for p in play])
+        pages["play.html"] = cache.memo("play.html", key, lambda: renderer.play_page(play).encode())
     pages["theme/options.css"] = options_css(theme).encode()
-    copies = dict(assets.files)
     for folder in theme.static_folders():
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             copies[f"theme/{path.relative_to(folder).as_posix()}"] = path
-    pages[MARKER] = _manifest(site.decks, slide_counts, pages, copies)
-    return Output(pages=pages, copies=copies)
+    # Each page carries its version, listed in manifest.json: a screen reloads (and a rebuild
+    # rewrites) only the pages whose content or theme changed. See slidegen/versions.py.
+    if cache is None:
+        versions = page_versions(pages, copies)
+        pages = stamp_versions(pages, versions)
+    else:
+        # Memoised by content and version, so unchanged pages keep their bytes (and identity).
+        versions = page_versions(pages, copies, cache.digest)
+        pages = {
+            name: cache.memo(
+                f"stamped:{name}", versions[name], lambda d=data, v=versions[name]: stamp_page(d, v)
+            )
+            if name in versions
+            else data
+            for name, data in pages.items()
+        }
+    pages[MARKER] = _manifest(site.decks, slide_counts, pages, copies, versions)
+    return Output(pages=pages, copies=dict(sorted(copies.items())))
+
+
+def _shared_inputs(project: Project, theme: Theme) -> str:
+    """Everything every deck page depends on besides its own files: config and theme."""
+    return fingerprint(project.config.model_dump_json(), tree_fingerprint(theme.folders), theme)
+
+
+def _menu_inputs(site: Site, node: MenuNode) -> tuple[object, ...]:
+    """What a menu page shows: its entries, its trail and the deck listed on it."""
+    entries = tuple((c.title, c.url, c.is_section) for c in node.children)
+    trail = tuple((n.title, n.url) for n in site.trail(node.key)) if node.key else ()
+    deck = (node.deck.id, node.deck.label) if node.deck else None
+    return (node.key, node.title, entries, trail, deck)
+
+
+def _deck_key(
+    project: Project,
+    site: Site,
+    index: int,
+    shared: str,
+    trails: dict[DeckKey, str],
+    cache: BuildCache,
+) -> str:
+    """All inputs of one deck page: its files, its place in the menu and play order, its media."""
+    deck = site.decks[index]
+    # Deck pages link to their neighbours and to both ends of the play order (it wraps).
+    ends = (0, index - 1, index + 1, len(site.decks) - 1)
+    neighbours = tuple(site.decks[i].id if 0 <= i < len(site.decks) else "" for i in ends)
+    trail = trails[deck.key[:-1]]
+    files = tuple((f, cache.file_stat(f)) for f in deck.files)
+    return fingerprint(shared, files, trail, neighbours, _media_inputs(project, deck))
+
+
+def _media_inputs(project: Project, deck: Deck) -> tuple[object, ...]:
+    """The files a deck's media fields may point at, with their stat keys (present or not)."""
+    refs = [(deck.logo_file, deck.logo_path)]
+    for placed in deck.blocks:
+        block = placed.block
+        media = (block.img_path, block.video, block.poster)
+        refs += [(placed.origin.file, v) for v in media if v]
+    found = []
+    for file, raw in refs:
+        value = raw.strip()
+        if not value or "://" in value:
+            continue
+        base = project.static_dir if value.startswith("/") else (project.root / file).parent
+        found.append((value, stat_key(base / value.lstrip("/"))))
+    return tuple(found)
 
 
 def _logo_url(deck: Deck, assets: Assets) -> str | None:
@@ -124,22 +248,32 @@ def _manifest(
     slide_counts: dict[str, int],
     pages: dict[str, bytes],
     copies: dict[str, Path],
+    versions: dict[str, str],
 ) -> bytes:
     """Build id from the output's content, so an unchanged site keeps its id."""
     digest = hashlib.sha256()
     for name in sorted(pages):
-        digest.update(name.encode() + b"\0" + pages[name] + b"\0")
+        # A page's version already hashes its content; other files are small.
+        known = versions.get(name)
+        page_digest = known.encode() if known else hashlib.sha256(pages[name]).digest()
+        digest.update(name.encode() + b"\0" + page_digest)
     for name in sorted(copies):
         # Media names already carry their content hash; theme files are small.
         body = b"" if name.startswith("media/") else copies[name].read_bytes()
-        digest.update(name.encode() + b"\0" + body + b"\0")
-    manifest = {
-        "generator": "slidegen",
-        "version": __version__,
-        "build": digest.hexdigest()[:16],
-        "decks": [
-            {"id": d.id, "title": d.label, "url": deck_url(d.id), "slides": slide_counts[d.id]}
-            for d in decks
-        ],
-    }
-    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+        digest.update(name.encode() + b"\0" + hashlib.sha256(body).digest())
+    head = {"generator": "slidegen", "version": __version__, "build": digest.hexdigest()[:16]}
+    entries = [
+        json.dumps(
+            {"id": d.id, "title": d.label, "url": deck_url(d.id), "slides": slide_counts[d.id]},
+            ensure_ascii=False,
+        )
+        for d in decks
+    ]
+    # One deck per line: readable, and json's C encoder only works without indent.
+    fields = [f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in head.items()]
+    decks_json = "[\n    " + ",\n    ".join(entries) + "\n  ]" if entries else "[]"
+    # Page versions, one per line, for the runtime's live update (slidegen/versions.py).
+    listed = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(versions.items())]
+    pages_json = "{\n    " + ",\n    ".join(listed) + "\n  }" if listed else "{}"
+    parts = [*fields, f'  "decks": {decks_json}', f'  "pages": {pages_json}']
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode()

@@ -5,15 +5,20 @@ from __future__ import annotations
 import json
 import sys
 import time
+import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from tornado.ioloop import IOLoop
 
 from slidegen.build import BuildOptions, BuildResult, run_pipeline
 from slidegen.diagnostics import Diagnostic, Report, Severity
 from slidegen.fix import FixOutcome, fix_file
+from slidegen.live import describe, make_watcher, safe_build
+from slidegen.rebuild import Outcome, Session
 from slidegen.scaffold import ScaffoldError, create_project
-from slidegen.theme import available_themes
+from slidegen.serve import PortInUseError, ServeState, bind, reload_browsers, run
 from slidegen.write import UnsafeOutputError, check_output_dir, write_output
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -28,12 +33,25 @@ class Ui:
         self.quiet = quiet
         self.verbose = verbose
 
-    def diagnostics(self, report: Report) -> None:
-        """Print diagnostics to stderr; quiet mode keeps only errors."""
+    def diagnostics(self, report: Report, infos: bool = False) -> None:
+        """Print diagnostics to stderr; quiet mode keeps only errors, infos need -v or `infos`."""
+        hidden = 0
         for diag in report:
             if self.quiet and diag.severity is not Severity.ERROR:
                 continue
+            if diag.severity is Severity.INFO and not (infos or self.verbose):
+                hidden += 1
+                continue
             click.echo(_styled(diag), err=True)
+        if hidden:
+            self.say(f"{hidden} note(s) not shown (long blocks split over slides); -v shows them")
+
+    def outcome(self, outcome: Outcome) -> None:
+        """Diagnostics and a one-line summary of a watch/serve build."""
+        report = Report()
+        report.extend(outcome.diagnostics)
+        self.diagnostics(report)
+        self.say(f"{time.strftime('%H:%M:%S')} {describe(outcome)}")
 
     def say(self, message: str) -> None:
         """A progress line, unless quiet."""
@@ -135,11 +153,12 @@ def check(ui: Ui, strict: bool, fmt: str) -> None:
             "decks": result.decks,
             "errors": report.errors,
             "warnings": report.warnings,
+            "infos": report.count(Severity.INFO),
             "diagnostics": [d.model_dump(mode="json") for d in report],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        ui.diagnostics(report)
+        ui.diagnostics(report, infos=True)  # check is where an editor looks for split blocks
         ui.say(f"checked {_summary(report, result)}")
     sys.exit(_exit_code(report, strict))
 
@@ -204,9 +223,251 @@ def new(ui: Ui, directory: Path) -> None:
 def themes(ui: Ui) -> None:
     """List the themes this project can use."""
     from slidegen.build import open_project
+    from slidegen.theme_list import list_themes
 
     report = Report()
     project = open_project(ui.project, BuildOptions(), report)
     folder = project.themes_dir if project else ui.project / "themes"
-    for name, path in available_themes(folder).items():
-        click.echo(f"{name:<16} {path}")
+    current = project.config.theme if project else ""
+    entries = list_themes(folder)
+    width = max((len(e.origin) for e in entries), default=0)
+    for entry in entries:
+        mark = "*" if entry.name == current else " "
+        line = f"{mark} {entry.name:<16} {entry.origin:<{width}}  {entry.description}".rstrip()
+        click.echo(line + (f"\n    {entry.folder}" if ui.verbose else ""))
+
+
+def _live_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Options shared by `watch` and `serve`."""
+    command = click.option(
+        "--poll", is_flag=True, help="Poll for changes (network drives, containers)."
+    )(command)
+    command = click.option("--theme", help="Theme name, overriding slidegen.toml.")(command)
+    return click.option(
+        "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder."
+    )(command)
+
+
+@main.command()
+@_live_options
+@click.pass_obj
+def watch(ui: Ui, out: Path | None, theme: str | None, poll: bool) -> None:
+    """Build, then rebuild whenever content, static files, themes or slidegen.toml change."""
+    session = Session(ui.project, BuildOptions(theme=theme), out)
+    show = ui.outcome
+    safe_build(session, show)
+    watcher = make_watcher(session, lambda: safe_build(session, show), poll)
+    watcher.start()
+    ui.say("watching for changes; press Ctrl-C to stop")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        ui.say("stopped")
+
+
+@main.command()
+@_live_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.pass_obj
+def serve(
+    ui: Ui,
+    out: Path | None,
+    theme: str | None,
+    poll: bool,
+    host: str,
+    port: int,
+    open_browser: bool,
+) -> None:
+    """Preview the site: build, serve it, rebuild and reload the page on every save."""
+    try:
+        sockets = bind(host, port)
+    except PortInUseError as exc:
+        raise click.UsageError(f"{exc}; stop the other server or use --port {port + 1}") from exc
+    port = sockets[0].getsockname()[1]
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        ui.say(f"warning: listening on {host}: other machines on the network can see the preview")
+    session = Session(ui.project, BuildOptions(theme=theme), out)
+    state = ServeState(session.output_dir(), port)
+    loop = IOLoop.current()
+
+    def rebuild() -> None:
+        outcome = safe_build(session, ui.outcome)
+        if outcome is not None:
+            state.last = outcome
+            loop.add_callback(reload_browsers)
+
+    url = f"http://{host}:{port}/"
+
+    def start() -> None:
+        watcher.start()
+        ui.say(f"serving {state.root} at {url} (Ctrl-C to stop)")
+        if open_browser:
+            webbrowser.open(url)
+
+    try:
+        state.last = safe_build(session, ui.outcome)
+        watcher = make_watcher(session, rebuild, poll)
+        run(state, sockets, start, watcher.stop)
+    except KeyboardInterrupt:
+        pass  # interrupted before serving began; nothing is running yet
+    ui.say("stopped")
+
+
+# --- import (issue 7) ---------------------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+)
+@click.option("--id", "deck_id", metavar="ID", help="The deck's ID, e.g. 1.2.3.")
+@click.option("--under", metavar="ID", help="Use the next free ID under this one, e.g. 1.5.")
+@click.option("--title", default="", help="Deck title (default: from the document).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Deck file or folder (default: content/<ID>-<slug>.json).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "md", "html", "docx"]),
+    help="Read the file(s) as this format (default: from the extension; stdin is sniffed).",
+)
+@click.option("--logo-title", help="Text beside the logo (default: as on the other decks).")
+@click.option(
+    "--logo", "logo_path", help="Logo image, e.g. /img/logo.png (default: as on the other decks)."
+)
+@click.option("--lang", help="The deck's language, e.g. kk or ru (default: the project's).")
+@click.option("--force", is_flag=True, help="Replace an existing deck or file.")
+@click.option("--dry-run", is_flag=True, help="Print the deck JSON instead of writing it.")
+@click.pass_obj
+def import_(
+    ui: Ui,
+    files: tuple[Path, ...],
+    deck_id: str | None,
+    under: str | None,
+    title: str,
+    out: Path | None,
+    fmt: str | None,
+    logo_title: str | None,
+    logo_path: str | None,
+    lang: str | None,
+    force: bool,
+    dry_run: bool,
+) -> None:
+    """Turn documents (.txt, .md, .html, .docx; - for stdin) into deck files.
+
+    \b
+    Examples:
+      slidegen import letter.docx --under 2
+      slidegen import article.txt --id 1.3 --title "Ел Үміті"
+      cat notes.md | slidegen import - --under 1 --dry-run
+    """
+    from slidegen.importer import Format, ImportRequest, ImportUsageError, run_import
+    from slidegen.importer.notes import NOTE
+
+    request = ImportRequest(
+        files=list(files),
+        deck_id=deck_id,
+        under=under,
+        title=title,
+        out=out if out is None or out.is_absolute() else ui.project / out,
+        format=Format(fmt) if fmt else None,
+        logo_title=logo_title,
+        logo_path=logo_path,
+        lang=lang,
+        force=force,
+        dry_run=dry_run,
+    )
+    report = Report()
+    try:
+        result = run_import(request, ui.project, report)
+    except ImportUsageError as exc:
+        ui.diagnostics(report)
+        raise click.UsageError(str(exc)) from exc
+    for diag in report:
+        if diag.severity is Severity.INFO and diag.code == NOTE:
+            where = diag.file + (f":{diag.line}" if diag.line is not None else "")
+            ui.say(f"import: {where}: {diag.message}")
+        elif not ui.quiet or diag.severity is Severity.ERROR:
+            click.echo(_styled(diag), err=True)
+    root = ui.project.resolve()
+    for plan in result.planned:
+        if dry_run:
+            click.echo(plan.deck.to_json(), nl=False)
+            continue
+        written = plan.target.path.resolve()
+        shown = written.relative_to(root) if written.is_relative_to(root) else written
+        verb = "replaced" if plan.target.replaces else "wrote"
+        ui.say(
+            f"{verb} {shown.as_posix()} (ID {plan.target.id}, {len(plan.deck.content)} blocks)"
+            f" from {plan.source}"
+            + (f" and {len(plan.doc.images)} picture(s) in static/img/" if plan.doc.images else "")
+        )
+    sys.exit(EXIT_CONTENT if result.failed or report.errors else EXIT_OK)
+
+
+@main.command("export")
+@click.option(
+    "--zip",
+    "zip_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the built site as one zip file (fixed dates, sorted names).",
+)
+@click.option(
+    "--single-file",
+    "single_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every page as one self-contained HTML file into this folder.",
+)
+@click.option("--theme", help="Theme name, overriding slidegen.toml.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.pass_obj
+def export(
+    ui: Ui, zip_file: Path | None, single_dir: Path | None, theme: str | None, strict: bool
+) -> None:
+    """Build, then package the site for a USB stick or another machine."""
+    from slidegen.export import (
+        ExportError,
+        check_export_target,
+        export_zip,
+        single_file_output,
+    )
+
+    if zip_file is None and single_dir is None:
+        raise click.UsageError("say what to export: --zip FILE and/or --single-file DIR")
+    report = Report()
+    result = run_pipeline(ui.project, BuildOptions(theme=theme), report)
+    ui.diagnostics(report)
+    code = _exit_code(report, strict)
+    if result.output is None or result.project is None or (strict and code):
+        ui.say(f"export failed: {_summary(report, result)}; nothing written")
+        sys.exit(EXIT_CONTENT)
+    project = result.project
+    try:
+        for target in (t for t in (zip_file, single_dir) if t is not None):
+            check_export_target(target, project)
+        if zip_file is not None:
+            count = export_zip(result.output, zip_file)
+            ui.say(f"exported {count} files → {zip_file} ({zip_file.stat().st_size:,} bytes)")
+        if single_dir is not None:
+            check_output_dir(single_dir, project.root, [])
+            output, pages = single_file_output(result.output)
+            write_output(output, single_dir)
+            for page in pages:
+                beside = f"; keep beside it: {', '.join(page.needs)}" if page.needs else ""
+                ui.say(f"  {page.path} ({page.size:,} bytes){beside}")
+            ui.say(f"exported {len(pages)} self-contained page(s) → {single_dir}")
+    except (ExportError, UnsafeOutputError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    sys.exit(code)

@@ -3,40 +3,56 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from slidegen.diagnostics import Position, Report
 from slidegen.model import LAYOUT_NAMES, Layout
+from slidegen.repair import JsonPath, LineIndex
 from slidegen.suggest import did_you_mean
 
-JsonPath = tuple[str | int, ...]
-
 DECK_KEYS = ("name", "ID", "logo_title", "logo_path", "slide_max", "slide_now", "lang", "content")
-BLOCK_KEYS = ("title", "block", "text", "img_path", "video", "map", "duration")
+BLOCK_KEYS = ("title", "block", "text", "img_path", "video", "poster", "map", "duration")
 TEXT_KEYS = frozenset({"name", "logo_title", "logo_path", "lang", "title", "text"})
 MEDIA_KEYS = frozenset({"img_path", "video", "map"})
 COUNT_KEYS = frozenset({"slide_max", "slide_now"})
 
 
-class Located(BaseModel):
-    """Positions of keys and values in the source file, looked up by JSON path."""
+class Located:
+    """Positions of keys and values in the source file, looked up by JSON path.
 
-    model_config = ConfigDict(frozen=True)
+    Positions may be stored as character offsets and turned into line:column only when a
+    diagnostic needs one, which keeps loading valid files fast.
+    """
 
-    file: str
-    keys: dict[JsonPath, Position]
-    values: dict[JsonPath, Position]
+    def __init__(
+        self,
+        file: str,
+        keys: Mapping[JsonPath, Position | int],
+        values: Mapping[JsonPath, Position | int],
+        lines: LineIndex | None = None,
+    ) -> None:
+        self.file = file
+        self.keys = keys
+        self.values = values
+        self.lines = lines
 
     def at(self, path: JsonPath) -> Position | None:
         """Position of the key at `path`, else of its value, else of the nearest parent."""
         while True:
-            found = self.keys.get(path) or self.values.get(path)
-            if found or not path:
-                return found
+            found = self.keys.get(path)
+            if found is None:
+                found = self.values.get(path)
+            if found is not None or not path:
+                break
             path = path[:-1]
+        if isinstance(found, int):
+            return self.lines.at(found) if self.lines else None
+        return found
+
+    def top_level(self) -> dict[str, Position]:
+        """Positions of the deck's own keys."""
+        return {str(k[0]): pos for k in self.keys if len(k) == 1 and (pos := self.at(k))}
 
 
 class Coercer:

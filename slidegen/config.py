@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from slidegen.diagnostics import Position, Report
 from slidegen.ids import parse_id
@@ -16,6 +16,8 @@ from slidegen.suggest import did_you_mean
 CONFIG_NAME = "slidegen.toml"
 
 Seconds = Annotated[float, Field(gt=0, le=86_400)]
+# A delay where 0 switches the behaviour off.
+OffOrSeconds = Annotated[float, Field(ge=0, le=86_400)]
 
 
 class KioskConfig(BaseModel):
@@ -24,8 +26,10 @@ class KioskConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     slide_duration: Seconds = 10
-    idle_timeout: Seconds = 90
+    idle_timeout: OffOrSeconds = 90
     loop: bool = True
+    update_check: OffOrSeconds = 60
+    cursor_hide: OffOrSeconds = 3
 
 
 def _inside_project(value: str) -> str:
@@ -34,6 +38,54 @@ def _inside_project(value: str) -> str:
     if path.is_absolute() or ".." in path.parts or value.strip() in ("", "."):
         raise ValueError('must be a folder inside the project, e.g. "build"')
     return value
+
+
+class MediaConfig(BaseModel):
+    """[media]: how images are prepared, which map site is used, whether links get QR codes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    image_quality: int = Field(default=85, ge=40, le=95)
+    map_provider: Literal["osm", "google", "yandex"] = "osm"
+    link_qr: bool = True
+
+
+_SCREEN = re.compile(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*")
+
+
+class Screen(BaseModel):
+    """A screen the build targets, written "1920x1080" (width x height in CSS pixels)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    width: int = Field(ge=240, le=16_384)
+    height: int = Field(ge=240, le=16_384)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            found = _SCREEN.fullmatch(value)
+            if found is None:
+                raise ValueError(f'"{value}" is not a screen size like "1920x1080"')
+            return {"width": int(found[1]), "height": int(found[2])}
+        return value
+
+    @property
+    def portrait(self) -> bool:
+        """Taller than wide, like a totem."""
+        return self.height > self.width
+
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
+
+# Wall screens (Full HD and HD) and the portrait totem; 4K has Full HD's proportions.
+DEFAULT_SCREENS = (
+    Screen(width=1920, height=1080),
+    Screen(width=1080, height=1920),
+    Screen(width=1280, height=720),
+)
 
 
 class SiteConfig(BaseModel):
@@ -49,8 +101,10 @@ class SiteConfig(BaseModel):
     themes_dir: str = "themes"
     out_dir: str = "build"
     kiosk: KioskConfig = KioskConfig()
+    media: MediaConfig = MediaConfig()
     menu: dict[str, str] = {}
     theme_options: dict[str, str | int | float | bool] = {}
+    screens: Annotated[list[Screen], Field(min_length=1)] = list(DEFAULT_SCREENS)
 
     @field_validator("content_dir", "static_dir", "themes_dir", "out_dir")
     @classmethod

@@ -10,9 +10,10 @@ from pydantic import ValidationError
 from slidegen.coerce import BLOCK_KEYS, DECK_KEYS, Coercer, Located
 from slidegen.decode import decode_bytes
 from slidegen.diagnostics import Report
+from slidegen.fastjson import index_offsets, strict_value
 from slidegen.ids import parse_id
 from slidegen.model import BlockOrigin, DeckPart, LoadedPart, PlacedBlock
-from slidegen.repair import ParseResult, parse_json
+from slidegen.repair import LineIndex, ParseResult, parse_json
 
 
 def read_deck_value(path: Path, rel: str, report: Report) -> tuple[Any, Located] | None:
@@ -27,10 +28,14 @@ def read_deck_value(path: Path, rel: str, report: Report) -> tuple[Any, Located]
     text = decode_bytes(data, rel, report)
     if text is None:
         return None
+    valid, value = strict_value(text)
+    if valid:
+        keys, values = index_offsets(text)
+        return value, Located(rel, keys, values, LineIndex(text))
     parsed: ParseResult | None = parse_json(text, rel, report)
     if parsed is None:
         return None
-    return parsed.value, Located(file=rel, keys=parsed.key_positions, values=parsed.value_positions)
+    return parsed.value, Located(rel, parsed.key_positions, parsed.value_positions)
 
 
 def load_deck_file(path: Path, rel: str, report: Report) -> LoadedPart | None:
@@ -69,8 +74,7 @@ def load_deck_file(path: Path, rel: str, report: Report) -> LoadedPart | None:
         )
         for i, b in enumerate(part.content)
     ]
-    fields = {str(k[0]): pos for k, pos in where.keys.items() if len(k) == 1}
-    return LoadedPart(file=rel, part=part, key=key, blocks=blocks, fields=fields)
+    return LoadedPart(file=rel, part=part, key=key, blocks=blocks, fields=where.top_level())
 
 
 def _id_from_name(path: Path, coerced: dict[str, Any], where: Located, report: Report) -> bool:

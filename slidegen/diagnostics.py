@@ -87,6 +87,14 @@ class Report:
         """Append diagnostics produced elsewhere."""
         self._items.extend(diags)
 
+    def mark(self) -> int:
+        """A bookmark: diagnostics added after it can be taken with `since`."""
+        return len(self._items)
+
+    def since(self, mark: int) -> list[Diagnostic]:
+        """Diagnostics added after `mark`, e.g. to replay them when a cached result is reused."""
+        return list(self._items[mark:])
+
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self._items)
 

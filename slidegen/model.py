@@ -50,6 +50,7 @@ class Block(BaseModel):
     text: str = ""
     img_path: str = ""
     video: str = ""
+    poster: str = ""
     map: str = ""
     block: Layout
     duration: float | None = Field(default=None, gt=0, le=3600)

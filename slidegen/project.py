@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -39,6 +40,9 @@ class Project(BaseModel):
 
     def rel(self, path: Path) -> str:
         """A path as shown in diagnostics: relative to the project, with forward slashes."""
+        text, root = str(path), str(self.root) + os.sep
+        if text.startswith(root):
+            return text[len(root) :].replace(os.sep, "/")
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -46,12 +50,14 @@ class Project(BaseModel):
 
     def deck_files(self) -> list[Path]:
         """Every *.json under the content folder, skipping hidden files and folders, sorted."""
-        if not self.content_dir.is_dir():
-            return []
-        found = (
-            p
-            for p in self.content_dir.rglob("*.json")
-            if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(self.content_dir).parts)
-        )
-        return sorted(found, key=lambda p: p.relative_to(self.content_dir).as_posix())
+        found: list[tuple[str, Path]] = []
+        for folder, dirs, files in os.walk(self.content_dir):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            base = Path(folder)
+            found += [
+                (str(base / name), base / name)
+                for name in files
+                if name.endswith(".json") and not name.startswith(".")
+            ]
+        content = str(self.content_dir)
+        return [path for _, path in sorted(found, key=lambda f: f[0][len(content) :])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from pydantic import BaseModel, ConfigDict
 
 from slidegen.config import CONFIG_NAME, SiteConfig
@@ -67,48 +69,67 @@ class Site(BaseModel):
             nodes.append(next(c for c in nodes[-1].children if c.key == key[:depth]))
         return nodes
 
-    def node(self, key: DeckKey) -> MenuNode:
-        """The menu node for a key."""
-        return next(n for n in self.root.walk() if n.key == key)
+    def trail_keys(self) -> dict[DeckKey, str]:
+        """For every node, its breadcrumb trail (titles and URLs) as one string, in one walk."""
+        found: dict[DeckKey, str] = {}
+
+        def visit(node: MenuNode, above: str) -> None:
+            found[node.key] = above
+            for child in node.children:
+                visit(child, f"{above}\0{node.title}\0{node.url}")
+
+        visit(self.root, "")
+        return found
 
 
 def build_site(config: SiteConfig, decks: list[Deck], report: Report) -> Site:
     """Arrange decks into the menu tree; title sections from config, a deck, or a fallback."""
     by_key = {d.key: d for d in decks}
-    keys = sorted({k[:depth] for k in by_key for depth in range(1, len(k) + 1)})
+    children: dict[DeckKey, list[DeckKey]] = defaultdict(list)
+    for key in sorted({k[:depth] for k in by_key for depth in range(1, len(k) + 1)}):
+        children[key[:-1]].append(key)
     titles = {parse_id(k): v for k, v in config.menu.items()}
-    for key in sorted(k for k in titles if k is not None and k not in keys):
+    for key in sorted(k for k in titles if k is not None and k not in children and k not in by_key):
         report.warning(
             "unused-menu-title", f'[menu] "{format_id(key)}" has no decks under it', CONFIG_NAME
         )
-    root = _node((), keys, by_key, titles, config, report)
-    return Site(config=config, root=root, decks=[by_key[k] for k in sorted(by_key)])
+    tree = _Tree(by_key=by_key, children=children, titles=titles, config=config, report=report)
+    return Site(config=config, root=tree.node(()), decks=[by_key[k] for k in sorted(by_key)])
 
 
-def _node(
-    key: DeckKey,
-    keys: list[DeckKey],
-    by_key: dict[DeckKey, Deck],
-    titles: dict[DeckKey | None, str],
-    config: SiteConfig,
-    report: Report,
-) -> MenuNode:
-    """Build the node for `key` and, recursively, its children."""
-    child_keys = [k for k in keys if len(k) == len(key) + 1 and k[: len(key)] == key]
-    children = [_node(k, keys, by_key, titles, config, report) for k in child_keys]
-    deck = by_key.get(key)
-    title = titles.get(key) or (deck.label if deck else "")
-    if not key:
-        title = config.title
-    elif not title:
-        title = _first_label(children)
-        report.warning(
-            "section-title",
-            f'menu section "{format_id(key)}" has no title; showing "{title}". Add'
-            f' "{format_id(key)}" = "…" under [menu] in {CONFIG_NAME}',
-            CONFIG_NAME,
-        )
-    return MenuNode(key=key, title=title, deck=deck, children=children)
+class _Tree:
+    """What building the menu needs at every level, passed once instead of to every call."""
+
+    def __init__(
+        self,
+        by_key: dict[DeckKey, Deck],
+        children: dict[DeckKey, list[DeckKey]],
+        titles: dict[DeckKey | None, str],
+        config: SiteConfig,
+        report: Report,
+    ) -> None:
+        self.by_key = by_key
+        self.children = children
+        self.titles = titles
+        self.config = config
+        self.report = report
+
+    def node(self, key: DeckKey) -> MenuNode:
+        """Build the node for `key` and, recursively, its children."""
+        kids = [self.node(k) for k in self.children.get(key, [])]
+        deck = self.by_key.get(key)
+        title = self.titles.get(key) or (deck.label if deck else "")
+        if not key:
+            title = self.config.title
+        elif not title:
+            title = _first_label(kids)
+            self.report.warning(
+                "section-title",
+                f'menu section "{format_id(key)}" has no title; showing "{title}". Add'
+                f' "{format_id(key)}" = "…" under [menu] in {CONFIG_NAME}',
+                CONFIG_NAME,
+            )
+        return MenuNode(key=key, title=title, deck=deck, children=kids)
 
 
 def _first_label(children: list[MenuNode]) -> str:

@@ -22,6 +22,13 @@ class UiStrings(BaseModel):
     no_video: str
     map: str
     empty: str
+    play: str
+    start: str
+    unmute: str
+    pause: str
+    resume: str
+    offline: str
+    slide_of: str
 
 
 _STRINGS: dict[str, UiStrings] = {
@@ -38,6 +45,13 @@ _STRINGS: dict[str, UiStrings] = {
         no_video="Video not available",
         map="Map",
         empty="Nothing here yet",
+        play="Slide show",
+        start="Start",
+        unmute="Sound on",
+        pause="Pause",
+        resume="Play",
+        offline="No internet connection: this cannot be shown right now",
+        slide_of="Slide {n} of {count}",
     ),
     "kk": UiStrings(
         home="Басты бет",
@@ -52,6 +66,13 @@ _STRINGS: dict[str, UiStrings] = {
         no_video="Бейне жоқ",
         map="Карта",
         empty="Әзірге бос",
+        play="Слайд-шоу",
+        start="Бастау",
+        unmute="Дыбысты қосу",
+        pause="Кідірту",
+        resume="Жалғастыру",
+        offline="Интернет байланысы жоқ: бұл материалды қазір көрсету мүмкін емес",
+        slide_of="Слайд {n} / {count}",
     ),
     "ru": UiStrings(
         home="Главная",
@@ -66,6 +87,13 @@ _STRINGS: dict[str, UiStrings] = {
         no_video="Видео недоступно",
         map="Карта",
         empty="Пока пусто",
+        play="Слайд-шоу",
+        start="Начать",
+        unmute="Включить звук",
+        pause="Пауза",
+        resume="Продолжить",
+        offline="Нет подключения к интернету: этот материал сейчас недоступен",
+        slide_of="Слайд {n} из {count}",
     ),
 }
 

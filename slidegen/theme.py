@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from slidegen.diagnostics import Report
+from slidegen.metrics import ThemeMetrics, merge_tables
 
 
 def _builtin_themes() -> Path:
@@ -33,6 +35,7 @@ class ThemeSpec(BaseModel):
     extends: str = ""
     description: str = ""
     options: dict[str, OptionValue] = {}
+    metrics: dict[str, Any] = {}
 
 
 class Theme(BaseModel):
@@ -44,6 +47,7 @@ class Theme(BaseModel):
     folders: list[Path]
     names: list[str]
     options: dict[str, OptionValue]
+    metrics: ThemeMetrics
 
     def loader(self) -> BaseLoader:
         """Templates from the most specific theme first; `!name/x.html` reaches a parent's."""
@@ -59,12 +63,21 @@ class Theme(BaseModel):
         return [f / "static" for f in reversed(self.folders) if (f / "static").is_dir()]
 
 
-def theme_folder(name: str, project_themes: Path) -> Path | None:
-    """A project's own theme of that name wins over a built-in one."""
+def theme_folder(name: str, project_themes: Path, skip: list[Path] | None = None) -> Path | None:
+    """A project's own theme of that name wins over a built-in one; `skip` folders in use."""
     for root in (project_themes, BUILTIN_THEMES):
-        if (root / name / "theme.toml").is_file():
-            return root / name
+        folder = root / name
+        if _is_theme(folder) and folder.resolve() not in (skip or []):
+            return folder
     return None
+
+
+def _is_theme(folder: Path) -> bool:
+    """A theme has a theme.toml; an override of a built-in theme may be just templates/static."""
+    if (folder / "theme.toml").is_file():
+        return True
+    overrides = (folder / "templates").is_dir() or (folder / "static").is_dir()
+    return overrides and (BUILTIN_THEMES / folder.name / "theme.toml").is_file()
 
 
 def available_themes(project_themes: Path) -> dict[str, Path]:
@@ -84,16 +97,19 @@ def resolve_theme(
     folders: list[Path] = []
     names: list[str] = []
     options: dict[str, OptionValue] = {}
+    metrics: dict[str, Any] = {}
     current = name
     while current:
-        if current in names:
+        if folders and current == names[-1]:
+            pass  # a project theme extending the built-in theme of the same name
+        elif current in names:
             report.error(
                 "theme",
                 f'theme "{current}" extends itself through {" → ".join(names)}',
                 "slidegen.toml",
             )
             return None
-        folder = theme_folder(current, project_themes)
+        folder = theme_folder(current, project_themes, [f.resolve() for f in folders])
         if folder is None:
             known = ", ".join(sorted(available_themes(project_themes))) or "none"
             report.error(
@@ -106,7 +122,8 @@ def resolve_theme(
         folders.append(folder)
         names.append(current)
         options = spec.options | options
-        current = spec.extends
+        metrics = merge_tables(spec.metrics, metrics)
+        current = spec.extends or _builtin_below(current, folder)
     merged = options | overrides
     for key, value in merged.items():
         if not _SAFE_CSS.fullmatch(str(value)) or not re.fullmatch(r"[a-z][a-z0-9-]*", key):
@@ -116,11 +133,38 @@ def resolve_theme(
                 "slidegen.toml",
             )
             return None
-    return Theme(name=name, folders=folders, names=names, options=merged)
+    resolved = _metrics(metrics, folders[0], report)
+    if resolved is None:
+        return None
+    return Theme(name=name, folders=folders, names=names, options=merged, metrics=resolved)
+
+
+def _metrics(table: dict[str, Any], folder: Path, report: Report) -> ThemeMetrics | None:
+    """The chain's merged [metrics]; a chain without any borrows the default theme's."""
+    if not table:
+        fallback = _read_spec(BUILTIN_THEMES / "default", report)
+        table = fallback.metrics if fallback is not None else {}
+    try:
+        return ThemeMetrics.model_validate(table)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in ("metrics", *err["loc"]))
+        reason = err["msg"].removeprefix("Value error, ")
+        report.error("theme", f"{where}: {reason}", str(folder / "theme.toml"))
+        return None
+
+
+def _builtin_below(name: str, folder: Path) -> str:
+    """A project theme named like a built-in one falls back to it for what it does not override."""
+    builtin = BUILTIN_THEMES / name
+    is_override = folder.resolve() != builtin.resolve() and (builtin / "theme.toml").is_file()
+    return name if is_override else ""
 
 
 def _read_spec(folder: Path, report: Report) -> ThemeSpec | None:
     toml = folder / "theme.toml"
+    if not toml.is_file():
+        return ThemeSpec(name=folder.name)
     try:
         return ThemeSpec.model_validate(tomllib.loads(toml.read_text(encoding="utf-8")))
     except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as exc:

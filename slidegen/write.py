@@ -6,6 +6,7 @@ import ctypes
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -41,26 +42,54 @@ def check_output_dir(out: Path, project: Path, protected: list[Path]) -> None:
         )
 
 
-def write_output(output: Output, out: Path) -> None:
-    """Write into a sibling temp folder and swap it with `out`; the old build survives failure."""
+def write_output(output: Output, out: Path, unchanged: Callable[[str], bool] | None = None) -> None:
+    """Write into a sibling temp folder and swap it with `out`; the old build survives failure.
+
+    Files for which `unchanged(rel)` is true are hard-linked from the current `out` instead of
+    written again, so a rebuild that changed one deck writes one page.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    tree = _Tree(str(staging))
     try:
         for rel, data in output.pages.items():
-            _target(staging, rel).write_bytes(data)
+            if not (unchanged and unchanged(rel) and _link(out, tree, rel)):
+                with open(tree.target(rel), "wb") as handle:
+                    handle.write(data)
         for rel, source in output.copies.items():
-            shutil.copyfile(source, _target(staging, rel))
+            if not (unchanged and unchanged(rel) and _link(out, tree, rel)):
+                shutil.copyfile(source, tree.target(rel))
         staging.chmod(0o755)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _target(root: Path, rel: str) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+class _Tree:
+    """Paths inside the staging folder, creating each sub-folder once (plain strings: fast)."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.made: set[str] = {root}
+
+    def target(self, rel: str) -> str:
+        """The staging path for `rel`, with its folder created."""
+        path = os.path.join(self.root, rel)
+        folder = os.path.dirname(path)
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+        return path
+
+
+def _link(out: Path, tree: _Tree, rel: str) -> bool:
+    """Hard-link an unchanged file from the current build; False if that is not possible."""
+    try:
+        os.link(os.path.join(out, rel), tree.target(rel))
+    except OSError:
+        return False
+    return True
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -115,6 +115,9 @@ def _soft_bullet(line: str) -> _Item | None:
 
 def _row(line: str) -> tuple[str, str] | None:
     """Split a ``Key<TAB>Value`` line into key and value, or return None."""
+    # Checked first because the patterns below backtrack badly on long lines without a TAB.
+    if "\t" not in line:
+        return None
     if _LEADING_TAB.match(line) or _MARKDOWN_LINE.match(line) or _SOFT_BULLET.match(line):
         return None
     if _hard_bullet(line) is not None:

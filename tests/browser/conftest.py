@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from tests.conftest import ARTIFACTS
 
@@ -43,9 +43,11 @@ class Watched:
         self.page = page
         self.errors: list[str] = []
         self.requests: list[str] = []
+        self.failed: list[Response] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: self.failed.append(r) if r.status >= 400 else None)
 
     def outside(self, root: Path) -> list[str]:
         """Requests that left the folder `root`."""

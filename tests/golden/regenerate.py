@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.conftest import REPO, build_into
 from tests.golden.snapshot import EXPECTED, snapshot
+from tests.golden.test_golden_themes import EXPECTED_THEMES, write_theme_snapshots
 
 
 def main() -> None:
@@ -22,6 +23,9 @@ def main() -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     print(f"wrote {len(files)} files to {EXPECTED.relative_to(REPO)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        themed = write_theme_snapshots(Path(tmp))
+    print(f"wrote {themed} files to {EXPECTED_THEMES.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

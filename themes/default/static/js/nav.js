@@ -1,71 +1,124 @@
-/* Minimal slide navigation: keys, tap zones, swipe, buttons and #N deep links. */
+/* Slide navigation: one slide at a time, keys, on-screen buttons and #N deep links.
+   Contract for the other scripts: "sg:slide" on document, detail {index, count, slide}, each time
+   a slide is shown, the first one included (fired at DOMContentLoaded, so scripts loaded after
+   this one hear it too); "sg:beforeslide" {from, to} just before, cancelable. */
 (function () {
   "use strict";
+  var SG = window.SG;
+  var data = document.body.dataset;
   var deck = document.getElementById("deck");
-  if (!deck) { return; }
+  var FIELDS = "a, button, input, select, textarea, video, [contenteditable]";
+
+  function back(byUser) { SG.go(data.back || "index.html", byUser ? { hold: "1" } : null); }
+
+  if (!deck) {
+    // Menu pages: Escape goes up one level, like on a deck.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && data.back) { back(true); }
+    });
+    return;
+  }
+
   var slides = deck.querySelectorAll(".sg-slide");
   var counter = document.querySelector("[data-counter]");
-  var current = 0;
+  var current = -1;
 
   function fromHash() {
-    var n = parseInt(window.location.hash.replace("#", ""), 10);
+    var text = window.location.hash.slice(1);
+    if (text === "last") { return slides.length - 1; }
+    var n = parseInt(text, 10);
     return isNaN(n) ? 0 : Math.min(Math.max(n - 1, 0), slides.length - 1);
   }
 
-  function show(index) {
-    if (index < 0 || index >= slides.length) { return; }
-    slides[current].hidden = true;
+  /* Show slide `index`; `again` re-shows the current one (a one-slide deck that loops). */
+  function show(index, again) {
+    if (index < 0 || index >= slides.length || (index === current && !again)) { return; }
+    if (current >= 0 && !SG.emit("beforeslide", { from: current, to: index }, true)) { return; }
+    // Before the first call the page shows its first slide, as the HTML has it.
+    var was = current >= 0 ? current : 0;
+    if (was !== index) { slides[was].hidden = true; }
+    // Slides fade in when they change, not when the page opens.
+    if (current >= 0) { deck.classList.add("sg-turning"); }
     current = index;
     slides[current].hidden = false;
     if (counter) { counter.textContent = String(current + 1); }
+    // The hash first, so a reload at this moment reopens this slide.
     if (window.history && window.history.replaceState) {
       window.history.replaceState(null, "", "#" + (current + 1));
     }
+    SG.emit("slide", { index: current, count: slides.length, slide: slides[current] });
   }
 
-  function go(step) { show(current + step); }
+  /* Past the last slide: next deck in a play session, else the deck's own section. A deck page
+     knows only its neighbours; play.html knows where the play order starts over. */
+  function end(byUser) {
+    var hold = byUser ? { hold: "1" } : {};
+    if (SG.settings.play) {
+      if (data.next) { SG.go(data.next, hold); return; }
+      if (SG.settings.loop) { SG.go("play.html", Object.assign({ start: "first" }, hold), true); return; }
+      SG.store("play-at", null);
+      SG.go("index.html", { play: null, autoplay: null });
+      return;
+    }
+    if (!byUser && SG.settings.loop) { show(0, true); return; }
+    back(byUser);
+  }
+
+  function next(byUser) {
+    if (current < slides.length - 1) { show(current + 1); } else { end(byUser); }
+  }
+
+  function prev(byUser) {
+    if (current > 0) { show(current - 1); return; }
+    if (!SG.settings.play) { return; }
+    var hold = byUser ? { hold: "1" } : {};
+    if (data.prev) { SG.go(data.prev + "#last", hold); }
+    else if (SG.settings.loop) { SG.go("play.html", Object.assign({ start: "last" }, hold), true); }
+  }
 
   document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) { return; }
     var key = event.key;
-    if (key === "ArrowRight" || key === "PageDown" || key === " ") { go(1); }
-    else if (key === "ArrowLeft" || key === "PageUp") { go(-1); }
+    var onField = event.target.closest && event.target.closest(FIELDS);
+    if ((key === " " || key === "Enter") && onField) { return; }
+    if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" ||
+        (key === " " && !event.shiftKey)) { next(true); }
+    else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp" || key === " ") {
+      prev(true);
+    }
     else if (key === "Home") { show(0); }
     else if (key === "End") { show(slides.length - 1); }
-    else if (key === "Escape") { window.location.href = deck.getAttribute("data-back"); }
+    else if (key === "Escape") { back(true); }
     else { return; }
     event.preventDefault();
   });
 
-  document.querySelectorAll("[data-go]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      go(button.getAttribute("data-go") === "next" ? 1 : -1);
+  var buttons = document.querySelectorAll("[data-go]");
+  for (var i = 0; i < buttons.length; i += 1) {
+    buttons[i].addEventListener("click", function (event) {
+      if (event.currentTarget.getAttribute("data-go") === "next") { next(true); } else { prev(true); }
     });
-  });
-
-  // Tap zones: left third goes back, the rest forward; links and media keep their own taps.
-  deck.addEventListener("click", function (event) {
-    if (event.target.closest("a, button, video, iframe")) { return; }
-    var rect = deck.getBoundingClientRect();
-    go(event.clientX - rect.left < rect.width / 3 ? -1 : 1);
-  });
-
-  var startX = null;
-  var startY = null;
-  deck.addEventListener("touchstart", function (event) {
-    startX = event.changedTouches[0].clientX;
-    startY = event.changedTouches[0].clientY;
-  }, { passive: true });
-  deck.addEventListener("touchend", function (event) {
-    if (startX === null) { return; }
-    var dx = event.changedTouches[0].clientX - startX;
-    var dy = event.changedTouches[0].clientY - startY;
-    startX = null;
-    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) {
-      go(dx < 0 ? 1 : -1);
-      event.preventDefault();
-    }
-  });
+  }
 
   window.addEventListener("hashchange", function () { show(fromHash()); });
-  show(fromHash());
+
+  SG.deck = {
+    count: slides.length,
+    current: function () { return current; },
+    slide: function () { return current >= 0 ? slides[current] : null; },
+    show: show,
+    next: next,
+    prev: prev
+  };
+
+  function start() {
+    if (slides.length) { show(fromHash()); return; }
+    // An empty deck in a play session must not stop the show.
+    if (SG.settings.play) { window.setTimeout(function () { end(false); }, 1000); }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 }());

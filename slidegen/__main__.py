@@ -1,0 +1,5 @@
+"""`python -m slidegen` runs the command line."""
+
+from slidegen.cli import main
+
+main()

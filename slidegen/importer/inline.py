@@ -1,0 +1,149 @@
+"""Formatted runs of text (from Word or HTML) written as Markdown or as HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from itertools import groupby
+
+from pydantic import BaseModel, ConfigDict
+
+_ASCII_PUNCT = re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_BACKSLASH = re.compile(rf"\\(?=[{_ASCII_PUNCT}])")
+_INLINE = re.compile(r"[*`~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\[(?=[^\]]*\]\()")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_LINE_START = re.compile(
+    r"^(?P<indent>[ ]*)(?P<mark>#|>|[-+*](?=[ \t]|$)|=+[ \t]*$|(?P<num>\d{1,9})[.)](?=[ \t]|$))"
+)
+_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+class Span(BaseModel):
+    """A run of text with one formatting."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    sup: bool = False
+    sub: bool = False
+    href: str = ""
+
+    @property
+    def style(self) -> tuple[bool, bool, bool, bool, bool, str]:
+        """Everything but the text, to merge neighbours that look alike."""
+        return (self.bold, self.italic, self.strike, self.sup, self.sub, self.href)
+
+
+def link_target(url: str) -> str:
+    """A URL a kiosk link may point to (web, mail, phone), or "" for anything else."""
+    return url if url.lower().startswith(_LINK_SCHEMES) else ""
+
+
+def escape_markdown(text: str) -> str:
+    """Make literal text read as itself in Markdown, escaping only what would change it."""
+    text = _BACKSLASH.sub(r"\\\\", text)
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+
+
+def _escape_line_start(line: str) -> str:
+    """Escape what would make a line a heading, quote, list item or underline."""
+    line = line.lstrip(" ")
+    match = _LINE_START.match(line)
+    if match is None:
+        return line
+    if match["num"] is not None:
+        end = match.end("num")
+        return line[:end] + "\\" + line[end:]
+    start = match.start("mark")
+    return line[:start] + "\\" + line[start:]
+
+
+def _runs(spans: list[Span]) -> list[tuple[Span, str]]:
+    """Neighbouring spans with one style merged: (a span with that style, joined text)."""
+    merged: list[tuple[Span, str]] = []
+    for _style, group in groupby(spans, key=lambda s: s.style):
+        items = list(group)
+        merged.append((items[0], "".join(s.text for s in items)))
+    return merged
+
+
+def to_markdown(spans: list[Span]) -> str:
+    """Spans as Markdown; spaces at a span's edges stay outside its marks, as Markdown needs."""
+    runs = _runs(spans)
+    out: list[str] = []
+    for k, (span, text) in enumerate(runs):
+        core = text.strip(" \t")
+        if not core:
+            out.append(text)
+            continue
+        lead = text[: len(text) - len(text.lstrip(" \t"))]
+        trail = text[len(text.rstrip(" \t")) :]
+        before = runs[k - 1][1][-1:] if k and not lead else " "
+        after = runs[k + 1][1][:1] if k + 1 < len(runs) and not trail else " "
+        at_line_start = not out or "".join(out).endswith("\n")
+        body = escape_markdown(core) if at_line_start else _inline_only(core)
+        # Markdown marks only work at word edges; inside a word, HTML tags do the same job.
+        inside_word = before.isalnum() or after.isalnum()
+        wrapped = _wrap_html(span, body) if inside_word else _wrap_markdown(span, body)
+        out.append(lead + wrapped + trail)
+    return "".join(out).strip(" ")
+
+
+def _inline_only(text: str) -> str:
+    """Escape text that continues a line: line-start rules apply only after its line breaks."""
+    first, _, rest = text.partition("\n")
+    escaped_first = _UNDERSCORE.sub(
+        r"\\_", _INLINE.sub(lambda m: "\\" + m.group(0), _BACKSLASH.sub(r"\\\\", first))
+    )
+    return escaped_first + ("\n" + escape_markdown(rest) if _ else "")
+
+
+def _wrap_markdown(span: Span, body: str) -> str:
+    if span.strike:
+        body = f"~~{body}~~"
+    if span.italic:
+        body = f"*{body}*"
+    if span.bold:
+        body = f"**{body}**"
+    if span.sup:
+        body = f"<sup>{body}</sup>"
+    if span.sub:
+        body = f"<sub>{body}</sub>"
+    if span.href:
+        body = f"[{body}]({span.href.replace(' ', '%20').replace(')', '%29')})"
+    return body
+
+
+def to_html(spans: list[Span]) -> str:
+    """Spans as inline HTML, line breaks as <br>."""
+    out = [
+        _wrap_html(span, html.escape(text, quote=False).replace("\n", "<br>"))
+        for span, text in _runs(spans)
+    ]
+    return "".join(out).strip()
+
+
+def _wrap_html(span: Span, body: str) -> str:
+    if span.strike:
+        body = f"<s>{body}</s>"
+    if span.italic:
+        body = f"<em>{body}</em>"
+    if span.bold:
+        body = f"<strong>{body}</strong>"
+    if span.sup:
+        body = f"<sup>{body}</sup>"
+    if span.sub:
+        body = f"<sub>{body}</sub>"
+    if span.href:
+        body = f'<a href="{html.escape(span.href)}">{body}</a>'
+    return body
+
+
+def plain_text(spans: list[Span]) -> str:
+    """The characters of the spans, without formatting."""
+    return "".join(s.text for s in spans)
