@@ -118,18 +118,27 @@ async def _reload_times(url: str, deck: Path) -> float:
     await socket.write_message(json.dumps({"command": "hello", "protocols": []}))
     await socket.read_message()
     await socket.write_message(json.dumps({"command": "info", "url": url}))
-    await asyncio.sleep(0.3)
+    reloads: asyncio.Queue[float] = asyncio.Queue()
+
+    async def listen() -> None:
+        # One reader for the whole run: a cancelled read would break tornado's websocket.
+        while (message := await socket.read_message()) is not None:
+            if json.loads(message).get("command") == "reload":
+                reloads.put_nowait(time.perf_counter())
+
+    reader = asyncio.ensure_future(listen())
     original = deck.read_text(encoding="utf-8")
     times = []
     for n in range(RUNS):
+        await asyncio.sleep(0.5)  # let earlier saves settle (one save may be several events)
+        while not reloads.empty():
+            reloads.get_nowait()
         deck.write_text(original.replace("Slide 1", f"Slide 1 v{n}", 1), encoding="utf-8")
         start = time.perf_counter()
-        while json.loads(await socket.read_message()).get("command") != "reload":
-            pass
-        times.append(time.perf_counter() - start)
-        await asyncio.sleep(0.2)
+        times.append(await asyncio.wait_for(reloads.get(), timeout=30) - start)
     deck.write_text(original, encoding="utf-8")
     socket.close()
+    reader.cancel()
     return statistics.median(times)
 
 

@@ -214,9 +214,9 @@ def _deck_key(
 ) -> str:
     """All inputs of one deck page: its files, its place in the menu and play order, its media."""
     deck = site.decks[index]
-    # Deck pages link to their neighbours and to both ends of the play order (it wraps).
-    ends = (0, index - 1, index + 1, len(site.decks) - 1)
-    neighbours = tuple(site.decks[i].id if 0 <= i < len(site.decks) else "" for i in ends)
+    # Deck pages link to their neighbours in play order (play.html handles the wrap-around).
+    around = (index - 1, index + 1)
+    neighbours = tuple(site.decks[i].id if 0 <= i < len(site.decks) else "" for i in around)
     trail = trails[deck.key[:-1]]
     files = tuple((f, cache.file_stat(f)) for f in deck.files)
     return fingerprint(shared, files, trail, neighbours, _media_inputs(project, deck))

@@ -119,7 +119,7 @@ class ProjectWatcher:
         out_dir: Path,
         rebuild: Callable[[], None],
         poll: bool = False,
-        quiet: float = 0.05,
+        quiet: float = 0.03,
     ) -> None:
         self.debouncer = Debouncer(rebuild, quiet)
         self.observer: BaseObserver = PollingObserver(timeout=0.5) if poll else Observer()

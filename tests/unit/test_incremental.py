@@ -115,3 +115,15 @@ def test_bad_config_keeps_last_good_output(
     (sample_project / "slidegen.toml").write_text(broken + "\n", encoding="utf-8")
     assert not session.build().ok
     assert snapshot(out) == before
+
+
+def test_adding_a_deck_rerenders_only_it_and_its_neighbour(
+    sample_project: Path, tmp_path: Path
+) -> None:
+    """A new last deck changes the previous last deck's "next" link, and nothing else."""
+    session = Session(sample_project, BuildOptions(), tmp_path / "live")
+    session.build()
+    (sample_project / "content/9.json").write_text(deck("9", "Last"), encoding="utf-8")
+    outcome = session.build()
+    assert outcome.ok
+    assert outcome.stats.decks_rendered == 2
