@@ -25,7 +25,7 @@ from slidegen.site import MenuNode, Site, build_site, deck_url
 from slidegen.slides import deck_slides
 from slidegen.text import TextRenderer
 from slidegen.theme import Theme, options_css, resolve_theme
-from slidegen.versions import page_versions, stamp_page, stamp_versions
+from slidegen.versions import file_digests, page_versions, stamp_page
 from slidegen.write import MARKER, Output
 
 
@@ -34,7 +34,6 @@ class BuildOptions(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    out: Path | None = None
     theme: str | None = None
 
 
@@ -80,12 +79,12 @@ def run_pipeline(
     project = open_project(root, options, report)
     if project is None:
         return BuildResult()
-    if cache is not None:
-        cache.start()
+    # A one-off build uses a fresh cache: one code path, and the same output either way.
+    cache = cache or BuildCache()
+    cache.start()
     files = project.deck_files()
     parts = [loaded for path in files if (loaded := _load(project, path, report, cache))]
-    if cache is not None:
-        cache.forget_missing({project.rel(p) for p in files})
+    cache.forget_missing({project.rel(p) for p in files})
     decks = merge_parts(parts, report)
     site = build_site(project.config, decks, report)
     theme = resolve_theme(
@@ -106,13 +105,9 @@ def run_pipeline(
     )
 
 
-def _load(
-    project: Project, path: Path, report: Report, cache: BuildCache | None
-) -> LoadedPart | None:
-    """Load one deck file, through the cache when there is one."""
+def _load(project: Project, path: Path, report: Report, cache: BuildCache) -> LoadedPart | None:
+    """Load one deck file, unless the cache has it from an unchanged file."""
     rel = project.rel(path)
-    if cache is None:
-        return load_deck_file(path, rel, report)
     return cache.load(path, rel, report, lambda: load_deck_file(path, rel, report))
 
 
@@ -120,80 +115,71 @@ _MEDIA_URL = re.compile(rb"media/[^\"'\s<>()]+")
 
 
 def render_site(
-    project: Project, site: Site, theme: Theme, report: Report, cache: BuildCache | None = None
+    project: Project, site: Site, theme: Theme, report: Report, cache: BuildCache
 ) -> Output:
-    """Every page, theme file and media copy of the site."""
+    """Every page, theme file and media copy of the site; unchanged pages come from the cache."""
     assets = Assets.for_project(project, report)
-    renderer = Renderer(site, theme, report, cache.templates if cache else None)
+    renderer = Renderer(site, theme, report, cache.templates)
     text = TextRenderer()
-    pager = Pager(  # issue 4: pagination
+    pager = Pager(
         theme.metrics, project.config.screens, theme.options, project.config.media.link_qr
     )
+    theme_copies = _theme_copies(theme)
+    theme_digests = file_digests(theme_copies)
+    shared = fingerprint(project.config.model_dump_json(), tree_fingerprint(theme.folders), theme)
     pages: dict[str, bytes] = {}
-    shared = _shared_inputs(project, theme) if cache is not None else ""
     for node in site.sections():
-        if cache is None:
-            pages[node.url] = renderer.menu_page(node).encode()
-            continue
         key = fingerprint(shared, _menu_inputs(site, node))
         pages[node.url] = cache.memo(node.url, key, lambda n=node: renderer.menu_page(n).encode())
     slide_counts: dict[str, int] = {}
     copies: dict[str, Path] = {}
-    trails = site.trail_keys() if cache is not None else {}
+    trails = site.trail_keys()
     for index, deck in enumerate(site.decks):
-        key = _deck_key(project, site, index, shared, trails, cache) if cache is not None else ""
-        hit = cache.deck(deck.id, key) if cache is not None else None
+        key = _deck_key(project, site, index, shared, trails, cache)
+        hit = cache.deck(deck.id, key)
         if hit is None:
             mark = report.mark()
             slides = deck_slides(deck, assets, text, report, pager)
-            logo = _logo_url(deck, assets)
+            logo = assets.url_for(deck.logo_path, deck.logo_file, "logo_path", deck.logo_pos)
             page = renderer.deck_page(deck, slides, logo).encode()
             used = {m.decode() for m in _MEDIA_URL.findall(page)}
             deck_copies = {u: p for u, p in assets.files.items() if u in used}
-            if cache is not None:
-                cache.store_deck(deck.id, key, page, len(slides), deck_copies, report.since(mark))
-            pages[deck_url(deck.id)], slide_counts[deck.id] = page, len(slides)
+            hit = cache.store_deck(deck.id, key, page, len(slides), deck_copies, report.since(mark))
         else:
             report.extend(hit.diagnostics)
-            deck_copies = hit.copies
-            pages[deck_url(deck.id)], slide_counts[deck.id] = hit.page, hit.slides
-        copies.update(deck_copies)
+        pages[deck_url(deck.id)], slide_counts[deck.id] = hit.page, hit.slides
+        copies.update(hit.copies)
     # play.html: the page a screen without touch opens; plays every deck in ID order.
     play = [
         PlayItem(title=d.label, url=deck_url(d.id), slides=slide_counts[d.id]) for d in site.decks
     ]
-    if cache is None:
-        pages["play.html"] = renderer.play_page(play).encode()
-    else:
-        key = fingerprint(shared, [(p.title, p.url, p.slides) for p in play])
-        pages["play.html"] = cache.memo("play.html", key, lambda: renderer.play_page(play).encode())
+    key = fingerprint(shared, [(p.title, p.url, p.slides) for p in play])
+    pages["play.html"] = cache.memo("play.html", key, lambda: renderer.play_page(play).encode())
     pages["theme/options.css"] = options_css(theme).encode()
-    for folder in theme.static_folders():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            copies[f"theme/{path.relative_to(folder).as_posix()}"] = path
+    copies.update(theme_copies)
     # Each page carries its version, listed in manifest.json: a screen reloads (and a rebuild
     # rewrites) only the pages whose content or theme changed. See slidegen/versions.py.
-    if cache is None:
-        versions = page_versions(pages, copies)
-        pages = stamp_versions(pages, versions)
-    else:
-        # Memoised by content and version, so unchanged pages keep their bytes (and identity).
-        versions = page_versions(pages, copies, cache.digest)
-        pages = {
-            name: cache.memo(
-                f"stamped:{name}", versions[name], lambda d=data, v=versions[name]: stamp_page(d, v)
-            )
-            if name in versions
-            else data
-            for name, data in pages.items()
-        }
-    pages[MARKER] = _manifest(site.decks, slide_counts, pages, copies, versions)
+    versions = page_versions(pages, theme_digests, cache.digest)
+    pages = {
+        # Memoised by version, so unchanged pages keep their bytes (and identity).
+        name: cache.memo(
+            f"stamped:{name}", versions[name], lambda d=data, v=versions[name]: stamp_page(d, v)
+        )
+        if name in versions
+        else data
+        for name, data in pages.items()
+    }
+    pages[MARKER] = _manifest(site.decks, slide_counts, pages, copies, theme_digests, versions)
     return Output(pages=pages, copies=dict(sorted(copies.items())))
 
 
-def _shared_inputs(project: Project, theme: Theme) -> str:
-    """Everything every deck page depends on besides its own files: config and theme."""
-    return fingerprint(project.config.model_dump_json(), tree_fingerprint(theme.folders), theme)
+def _theme_copies(theme: Theme) -> dict[str, Path]:
+    """The theme's static files by output path; a child theme's file wins over its parent's."""
+    copies: dict[str, Path] = {}
+    for folder in theme.static_folders():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            copies[f"theme/{path.relative_to(folder).as_posix()}"] = path
+    return copies
 
 
 def _menu_inputs(site: Site, node: MenuNode) -> tuple[object, ...]:
@@ -239,15 +225,12 @@ def _media_inputs(project: Project, deck: Deck) -> tuple[object, ...]:
     return tuple(found)
 
 
-def _logo_url(deck: Deck, assets: Assets) -> str | None:
-    return assets.url_for(deck.logo_path, deck.logo_file, "logo_path", deck.logo_pos)
-
-
 def _manifest(
     decks: list[Deck],
     slide_counts: dict[str, int],
     pages: dict[str, bytes],
     copies: dict[str, Path],
+    theme_digests: dict[str, bytes],
     versions: dict[str, str],
 ) -> bytes:
     """Build id from the output's content, so an unchanged site keeps its id."""
@@ -257,10 +240,10 @@ def _manifest(
         known = versions.get(name)
         page_digest = known.encode() if known else hashlib.sha256(pages[name]).digest()
         digest.update(name.encode() + b"\0" + page_digest)
+    empty = hashlib.sha256(b"").digest()
     for name in sorted(copies):
-        # Media names already carry their content hash; theme files are small.
-        body = b"" if name.startswith("media/") else copies[name].read_bytes()
-        digest.update(name.encode() + b"\0" + hashlib.sha256(body).digest())
+        # Media names already carry their content hash.
+        digest.update(name.encode() + b"\0" + theme_digests.get(name, empty))
     head = {"generator": "slidegen", "version": __version__, "build": digest.hexdigest()[:16]}
     entries = [
         json.dumps(

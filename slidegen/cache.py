@@ -115,7 +115,7 @@ class BuildCache:
         return entry.stat if entry else None
 
     def memo(self, name: str, key: str, make: Callable[[], bytes]) -> bytes:
-        """An output file made once per distinct `key` (menu pages, the manifest)."""
+        """An output file made once per distinct `key` (menu, play and stamped pages)."""
         known = self._pages.get(name)
         if known is not None and known[0] == key:
             return known[1]
@@ -124,7 +124,7 @@ class BuildCache:
         return data
 
     def forget_missing(self, present: set[str]) -> None:
-        """Drop entries of files and decks that no longer exist."""
+        """Drop entries of deck files that no longer exist."""
         self._files = {k: v for k, v in self._files.items() if k in present}
 
     def deck(self, deck_id: str, key: str) -> _Rendered | None:
@@ -143,12 +143,12 @@ class BuildCache:
         slides: int,
         copies: dict[str, Path],
         diagnostics: list[Diagnostic],
-    ) -> None:
+    ) -> _Rendered:
         """Remember a freshly rendered deck page."""
         self.stats.decks_rendered += 1
-        self._decks[deck_id] = _Rendered(
-            key=key, page=page, slides=slides, copies=copies, diagnostics=diagnostics
-        )
+        entry = _Rendered(key=key, page=page, slides=slides, copies=copies, diagnostics=diagnostics)
+        self._decks[deck_id] = entry
+        return entry
 
     def digest(self, name: str, data: bytes) -> bytes:
         """SHA-256 of an output file, computed once per distinct content."""

@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 import sys
 import time
-import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
 import click
-from tornado.ioloop import IOLoop
 
-from slidegen.build import BuildOptions, BuildResult, run_pipeline
+from slidegen.build import BuildOptions, BuildResult, open_project, run_pipeline
 from slidegen.diagnostics import Diagnostic, Report, Severity
 from slidegen.fix import FixOutcome, fix_file
-from slidegen.live import describe, make_watcher, safe_build
 from slidegen.rebuild import Outcome, Session
 from slidegen.scaffold import ScaffoldError, create_project
-from slidegen.serve import PortInUseError, ServeState, bind, reload_browsers, run
+from slidegen.theme_list import list_themes
 from slidegen.write import UnsafeOutputError, check_output_dir, write_output
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -51,7 +48,7 @@ class Ui:
         report = Report()
         report.extend(outcome.diagnostics)
         self.diagnostics(report)
-        self.say(f"{time.strftime('%H:%M:%S')} {describe(outcome)}")
+        self.say(f"{time.strftime('%H:%M:%S')} {outcome.summary()}")
 
     def say(self, message: str) -> None:
         """A progress line, unless quiet."""
@@ -112,7 +109,7 @@ def build(ui: Ui, out: Path | None, theme: str | None, strict: bool) -> None:
     """Build the site into the output folder; bad decks are reported and skipped."""
     started = time.perf_counter()
     report = Report()
-    result = run_pipeline(ui.project, BuildOptions(out=out, theme=theme), report)
+    result = run_pipeline(ui.project, BuildOptions(theme=theme), report)
     ui.diagnostics(report)
     code = _exit_code(report, strict)
     if result.output is None or result.project is None or (strict and code):
@@ -121,9 +118,7 @@ def build(ui: Ui, out: Path | None, theme: str | None, strict: bool) -> None:
     target = out if out is not None else result.project.out_dir
     project = result.project
     try:
-        check_output_dir(
-            target, project.root, [project.content_dir, project.static_dir, project.themes_dir]
-        )
+        check_output_dir(target, project.root, project.input_dirs())
     except UnsafeOutputError as exc:
         raise click.UsageError(str(exc)) from exc
     write_output(result.output, target)
@@ -169,8 +164,6 @@ def check(ui: Ui, strict: bool, fmt: str) -> None:
 @click.pass_obj
 def fix(ui: Ui, files: tuple[Path, ...], dry_run: bool) -> None:
     """Rewrite repaired deck files as clean JSON (keeps FILE.json.bak)."""
-    from slidegen.build import open_project
-
     report = Report()
     project = open_project(ui.project, BuildOptions(), report)
     if project is None:
@@ -222,9 +215,6 @@ def new(ui: Ui, directory: Path) -> None:
 @click.pass_obj
 def themes(ui: Ui) -> None:
     """List the themes this project can use."""
-    from slidegen.build import open_project
-    from slidegen.theme_list import list_themes
-
     report = Report()
     project = open_project(ui.project, BuildOptions(), report)
     folder = project.themes_dir if project else ui.project / "themes"
@@ -253,20 +243,9 @@ def _live_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.pass_obj
 def watch(ui: Ui, out: Path | None, theme: str | None, poll: bool) -> None:
     """Build, then rebuild whenever content, static files, themes or slidegen.toml change."""
-    session = Session(ui.project, BuildOptions(theme=theme), out)
-    show = ui.outcome
-    safe_build(session, show)
-    watcher = make_watcher(session, lambda: safe_build(session, show), poll)
-    watcher.start()
-    ui.say("watching for changes; press Ctrl-C to stop")
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        watcher.stop()
-        ui.say("stopped")
+    from slidegen import live
+
+    live.watch(Session(ui.project, BuildOptions(theme=theme), out), ui.outcome, ui.say, poll)
 
 
 @main.command()
@@ -285,38 +264,10 @@ def serve(
     open_browser: bool,
 ) -> None:
     """Preview the site: build, serve it, rebuild and reload the page on every save."""
-    try:
-        sockets = bind(host, port)
-    except PortInUseError as exc:
-        raise click.UsageError(f"{exc}; stop the other server or use --port {port + 1}") from exc
-    port = sockets[0].getsockname()[1]
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        ui.say(f"warning: listening on {host}: other machines on the network can see the preview")
+    from slidegen import live
+
     session = Session(ui.project, BuildOptions(theme=theme), out)
-    state = ServeState(session.output_dir(), port)
-    loop = IOLoop.current()
-
-    def rebuild() -> None:
-        outcome = safe_build(session, ui.outcome)
-        if outcome is not None:
-            state.last = outcome
-            loop.add_callback(reload_browsers)
-
-    url = f"http://{host}:{port}/"
-
-    def start() -> None:
-        watcher.start()
-        ui.say(f"serving {state.root} at {url} (Ctrl-C to stop)")
-        if open_browser:
-            webbrowser.open(url)
-
-    try:
-        state.last = safe_build(session, ui.outcome)
-        watcher = make_watcher(session, rebuild, poll)
-        run(state, sockets, start, watcher.stop)
-    except KeyboardInterrupt:
-        pass  # interrupted before serving began; nothing is running yet
-    ui.say("stopped")
+    live.serve(session, ui.outcome, ui.say, poll, host, port, open_browser)
 
 
 # --- import (issue 7) ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from slidegen.diagnostics import Position, Report
 from slidegen.ids import parse_id
+from slidegen.model import is_lang_tag
 from slidegen.suggest import did_you_mean
 
 CONFIG_NAME = "slidegen.toml"
@@ -114,7 +115,7 @@ class SiteConfig(BaseModel):
     @field_validator("lang")
     @classmethod
     def _lang_tag(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+        if not is_lang_tag(value):
             raise ValueError('must be a language tag such as "kk", "ru" or "en"')
         return value
 

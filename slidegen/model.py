@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from slidegen.diagnostics import Position
 from slidegen.ids import DeckKey
+
+# A BCP 47 language tag as kiosks need it: "kk", "ru", "en-GB".
+LANG_TAG = r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*"
+
+
+def is_lang_tag(value: str) -> bool:
+    """Whether `value` is a language tag such as "kk" or "ru-KZ"."""
+    return re.fullmatch(LANG_TAG, value) is not None
 
 
 class Layout(IntEnum):
@@ -67,7 +76,7 @@ class DeckPart(BaseModel):
     logo_path: str = ""
     slide_now: int = Field(default=1, ge=1)
     slide_max: int = Field(default=1, ge=1)
-    lang: str | None = Field(default=None, pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+    lang: str | None = Field(default=None, pattern=f"^{LANG_TAG}$")
     content: list[Block] = []
 
 

@@ -33,6 +33,10 @@ class Project(BaseModel):
         """The project's own themes, which override built-in ones."""
         return self.root / self.config.themes_dir
 
+    def input_dirs(self) -> list[Path]:
+        """The folders a build reads: watched for changes, never used as output."""
+        return [self.content_dir, self.static_dir, self.themes_dir]
+
     @property
     def out_dir(self) -> Path:
         """Where the build goes."""

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from slidegen.build import BuildOptions, open_project, run_pipeline
 from slidegen.cache import BuildCache, CacheStats, stat_key
-from slidegen.diagnostics import Diagnostic, Report
+from slidegen.diagnostics import Diagnostic, Report, Severity
 from slidegen.write import Output, UnsafeOutputError, check_output_dir, write_output
 
 
@@ -24,6 +24,19 @@ class Outcome(BaseModel):
     diagnostics: list[Diagnostic]
     stats: CacheStats
     written: int = 0
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        ms = self.seconds * 1000
+        if not self.ok:
+            errors = sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+            return (
+                f"build failed ({errors} error(s), {ms:.0f} ms); still serving the last good build"
+            )
+        return (
+            f"built {self.decks} deck(s) in {ms:.0f} ms: {self.stats.decks_rendered} re-rendered,"
+            f" {self.stats.decks_reused} unchanged, {self.written} file(s) written"
+        )
 
 
 class Session:
@@ -51,17 +64,13 @@ class Session:
         report = Report()
         result = run_pipeline(self.project, self.options, report, self.cache)
         written = 0
-        ok = result.output is not None and result.project is not None and report.errors == 0
-        if ok and result.output is not None and result.project is not None:
-            target = self.out.resolve() if self.out else result.project.out_dir
-            project = result.project
+        output, project = result.output, result.project
+        ok = output is not None and project is not None and report.errors == 0
+        if ok and output is not None and project is not None:
+            target = self.out.resolve() if self.out else project.out_dir
             try:
-                check_output_dir(
-                    target,
-                    project.root,
-                    [project.content_dir, project.static_dir, project.themes_dir],
-                )
-                written = self._write(result.output, target)
+                check_output_dir(target, project.root, project.input_dirs())
+                written = self._write(output, target)
             except (UnsafeOutputError, OSError) as exc:
                 report.error("output", f"cannot write {target}: {exc}", "slidegen.toml")
                 ok = False
@@ -79,14 +88,12 @@ class Session:
         """Swap in the new build, writing only files that differ from what we wrote last time."""
         signatures: dict[str, object] = dict(output.pages)
         signatures.update({rel: (src, stat_key(src)) for rel, src in output.copies.items()})
-        fresh = target.exists() and self._written
+        previous = self._written if target.exists() else {}
 
         def unchanged(rel: str) -> bool:
-            before = self._written.get(rel)
-            now = signatures[rel]
-            return bool(fresh) and before is not None and (before is now or before == now)
+            before = previous.get(rel)
+            return before is not None and (before is signatures[rel] or before == signatures[rel])
 
-        write_output(output, target, unchanged)
-        written = sum(1 for rel in signatures if not unchanged(rel))
+        written = write_output(output, target, unchanged)
         self._written = signatures
         return written

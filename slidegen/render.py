@@ -9,7 +9,6 @@ from pydantic import BaseModel, ConfigDict
 
 from slidegen import versions
 from slidegen.diagnostics import Report
-from slidegen.ids import format_id
 from slidegen.media import template_globals as media_template_globals
 from slidegen.model import Deck
 from slidegen.site import MenuNode, Site, deck_url
@@ -130,8 +129,7 @@ class Renderer:
             **common,
             page_title=deck.label,
             deck=deck,
-            deck_id=format_id(deck.key),
-            slides=[_relative_media(s) for s in slides],
+            slides=slides,
             trail=trail[1:],
         )
 
@@ -171,17 +169,6 @@ def _logo_position(theme: Theme, report: Report | None) -> str:
             "slidegen.toml",
         )
     return "left"
-
-
-def _relative_media(slide: Slide) -> Slide:
-    """Media URLs are output-relative; deck pages sit one folder down."""
-
-    def rel(url: str | None) -> str | None:
-        return f"../{url}" if url and "://" not in url else url
-
-    return slide.model_copy(
-        update={"image_url": rel(slide.image_url), "video_url": rel(slide.video_url)}
-    )
 
 
 def report_render_error(exc: RenderError, report: Report) -> None:

@@ -22,9 +22,6 @@ class Slide(BaseModel):
     title: str
     html: Markup
     part: str = ""
-    image_url: str | None = None
-    video_url: str | None = None
-    map: str = ""
     duration: float | None = None
     # Media with sizes, poster, player, map and QR codes (slidegen/media.py); URLs output-relative.
     media: SlideMedia = SlideMedia()
@@ -57,7 +54,7 @@ def _parts(slide: Slide, pages: BlockPages) -> list[Slide]:
         }
         if layout is not slide.layout:
             # A continued video or map block goes on as text; its media stay on the first slide.
-            update |= {"image_url": None, "video_url": None, "map": "", "media": SlideMedia()}
+            update["media"] = SlideMedia()
         parts.append(slide.model_copy(update=update))
     return parts
 
@@ -112,14 +109,10 @@ def _slide(placed: PlacedBlock, assets: Assets, text: TextRenderer, report: Repo
             origin.file,
             pos,
         )
-    media = slide_media(block, origin, assets)
     return Slide(
         layout=block.block,
         title=block.title.strip(),
         html=Markup(converted.html),
-        image_url=media.image.url if media.image else None,
-        video_url=media.video.url if media.video else None,
-        map=block.map.strip(),
         duration=block.duration,
-        media=media,
+        media=slide_media(block, origin, assets),
     )

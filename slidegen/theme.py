@@ -67,12 +67,12 @@ def theme_folder(name: str, project_themes: Path, skip: list[Path] | None = None
     """A project's own theme of that name wins over a built-in one; `skip` folders in use."""
     for root in (project_themes, BUILTIN_THEMES):
         folder = root / name
-        if _is_theme(folder) and folder.resolve() not in (skip or []):
+        if is_theme(folder) and folder.resolve() not in (skip or []):
             return folder
     return None
 
 
-def _is_theme(folder: Path) -> bool:
+def is_theme(folder: Path) -> bool:
     """A theme has a theme.toml; an override of a built-in theme may be just templates/static."""
     if (folder / "theme.toml").is_file():
         return True
@@ -80,14 +80,10 @@ def _is_theme(folder: Path) -> bool:
     return overrides and (BUILTIN_THEMES / folder.name / "theme.toml").is_file()
 
 
-def available_themes(project_themes: Path) -> dict[str, Path]:
-    """Every theme name that can be used, mapped to the folder that provides it."""
-    found: dict[str, Path] = {}
-    for root in (BUILTIN_THEMES, project_themes):
-        if root.is_dir():
-            for toml in sorted(root.glob("*/theme.toml")):
-                found[toml.parent.name] = toml.parent
-    return found
+def available_themes(project_themes: Path) -> list[str]:
+    """Every theme name that can be used."""
+    roots = [r for r in (project_themes, BUILTIN_THEMES) if r.is_dir()]
+    return sorted({f.name for root in roots for f in root.iterdir() if is_theme(f)})
 
 
 def resolve_theme(
@@ -100,21 +96,17 @@ def resolve_theme(
     metrics: dict[str, Any] = {}
     current = name
     while current:
-        if folders and current == names[-1]:
-            pass  # a project theme extending the built-in theme of the same name
-        elif current in names:
-            report.error(
-                "theme",
-                f'theme "{current}" extends itself through {" → ".join(names)}',
-                "slidegen.toml",
-            )
-            return None
+        # Folders already in the chain are skipped, so a project theme can extend the built-in
+        # theme of the same name, and a name with no folder left is a loop.
         folder = theme_folder(current, project_themes, [f.resolve() for f in folders])
         if folder is None:
-            known = ", ".join(sorted(available_themes(project_themes))) or "none"
-            report.error(
-                "theme", f'theme "{current}" not found; available: {known}', "slidegen.toml"
+            known = ", ".join(available_themes(project_themes)) or "none"
+            problem = (
+                f"extends itself through {' → '.join(names)}"
+                if current in names
+                else f"not found; available: {known}"
             )
+            report.error("theme", f'theme "{current}" {problem}', "slidegen.toml")
             return None
         spec = _read_spec(folder, report)
         if spec is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from slidegen.theme import BUILTIN_THEMES
+from slidegen.theme import BUILTIN_THEMES, is_theme
 
 
 class ThemeEntry(BaseModel):
@@ -50,12 +50,11 @@ def list_themes(project_themes: Path) -> list[ThemeEntry]:
 
 def _entry(folder: Path, project: bool) -> ThemeEntry | None:
     """A folder with a theme.toml, or a project folder overriding parts of a built-in theme."""
+    if not is_theme(folder):
+        return None
     builtin = (BUILTIN_THEMES / folder.name / "theme.toml").is_file() and project
     toml = folder / "theme.toml"
     if not toml.is_file():
-        has_parts = (folder / "templates").is_dir() or (folder / "static").is_dir()
-        if not (builtin and has_parts):
-            return None
         return ThemeEntry(name=folder.name, folder=folder, project=True, overrides_builtin=True)
     try:
         data = tomllib.loads(toml.read_text(encoding="utf-8"))

@@ -18,17 +18,22 @@ def sha256(name: str, data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
 
 
+def file_digests(copies: dict[str, Path]) -> dict[str, bytes]:
+    """Digests of files copied into the output, each read once per build."""
+    return {name: hashlib.sha256(path.read_bytes()).digest() for name, path in copies.items()}
+
+
 def page_versions(
     pages: dict[str, bytes],
-    copies: dict[str, Path],
+    theme_digests: dict[str, bytes],
     digest: Callable[[str, bytes], bytes] = sha256,
 ) -> dict[str, str]:
     """The version of every HTML page, from its own bytes and every file under theme/."""
     shared = hashlib.sha256()
     for name in sorted(n for n in pages if n.startswith("theme/")):
         shared.update(name.encode() + b"\0" + hashlib.sha256(pages[name]).digest())
-    for name in sorted(n for n in copies if n.startswith("theme/")):
-        shared.update(name.encode() + b"\0" + hashlib.sha256(copies[name].read_bytes()).digest())
+    for name in sorted(n for n in theme_digests if n.startswith("theme/")):
+        shared.update(name.encode() + b"\0" + theme_digests[name])
     base = shared.digest()
     return {
         name: hashlib.sha256(base + digest(name, data)).hexdigest()[:16]
@@ -40,11 +45,3 @@ def page_versions(
 def stamp_page(data: bytes, version: str) -> bytes:
     """Write a page's version over the placeholder in its meta tag; nothing else changes."""
     return data.replace(_META.format(PENDING).encode(), _META.format(version).encode(), 1)
-
-
-def stamp_versions(pages: dict[str, bytes], versions: dict[str, str]) -> dict[str, bytes]:
-    """Stamp every page that has a version."""
-    return {
-        name: stamp_page(data, versions[name]) if name in versions else data
-        for name, data in pages.items()
-    }

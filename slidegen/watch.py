@@ -39,7 +39,7 @@ class InputFilter:
         try:
             parts = target.relative_to(self.root).parts
         except ValueError:
-            return True  # a watched folder outside the project, e.g. built-in themes
+            return True  # an input folder reached through a symlink
         if len(parts) == 1:
             return parts[0] == CONFIG_NAME
         return not any(p in IGNORED_DIRS or p.startswith(".") for p in parts[:-1])

@@ -42,28 +42,33 @@ def check_output_dir(out: Path, project: Path, protected: list[Path]) -> None:
         )
 
 
-def write_output(output: Output, out: Path, unchanged: Callable[[str], bool] | None = None) -> None:
+def write_output(output: Output, out: Path, unchanged: Callable[[str], bool] | None = None) -> int:
     """Write into a sibling temp folder and swap it with `out`; the old build survives failure.
 
     Files for which `unchanged(rel)` is true are hard-linked from the current `out` instead of
-    written again, so a rebuild that changed one deck writes one page.
+    written again, so a rebuild that changed one deck writes one page. Returns how many files
+    were written.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     tree = _Tree(str(staging))
+    written = 0
     try:
         for rel, data in output.pages.items():
             if not (unchanged and unchanged(rel) and _link(out, tree, rel)):
                 with open(tree.target(rel), "wb") as handle:
                     handle.write(data)
+                written += 1
         for rel, source in output.copies.items():
             if not (unchanged and unchanged(rel) and _link(out, tree, rel)):
                 shutil.copyfile(source, tree.target(rel))
+                written += 1
         staging.chmod(0o755)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return written
 
 
 class _Tree:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from slidegen.config import KioskConfig
-from slidegen.versions import PENDING, page_versions, stamp_versions
+from slidegen.versions import PENDING, file_digests, page_versions, stamp_page
 from tests.conftest import build_into
 
 CONFIG = """
@@ -128,13 +128,13 @@ def test_stamping_touches_only_the_meta_of_html_pages(tmp_path: Path) -> None:
     pages = {"a.html": f"{meta}<p>{PENDING}</p>".encode(), "b.json": meta.encode()}
     versions = page_versions(pages, {})
     assert list(versions) == ["a.html"] and re.fullmatch(r"[0-9a-f]{16}", versions["a.html"])
-    stamped = stamp_versions(pages, versions)
+    stamped = {n: stamp_page(d, versions[n]) if n in versions else d for n, d in pages.items()}
     expected = f'<meta name="slidegen-page" content="{versions["a.html"]}"><p>{PENDING}</p>'
     assert stamped["a.html"] == expected.encode()
     assert stamped["b.json"] == pages["b.json"]
     theme_file = tmp_path / "nav.js"
     theme_file.write_text("x")
-    assert page_versions(pages, {"theme/js/nav.js": theme_file}) != versions
+    assert page_versions(pages, file_digests({"theme/js/nav.js": theme_file})) != versions
 
 
 def test_pages_have_no_inline_script_or_handler(built: Path) -> None:
