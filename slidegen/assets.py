@@ -13,6 +13,7 @@ from slidegen.diagnostics import Position, Report
 from slidegen.images import ImageCache, ImageSettings, ImageStats, file_digest, prepare_image
 from slidegen.project import Project
 from slidegen.suggest import did_you_mean
+from slidegen.text.sanitize import link_scheme
 from slidegen.video import Verdict, VideoCheck, check_video
 
 # Screens are given in CSS pixels; a 4K panel shows 1920×1080 of them at 2 device pixels each.
@@ -20,7 +21,6 @@ PIXEL_RATIO = 2
 _SLUG = re.compile(r"[^A-Za-z0-9_-]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _EXAMPLES = {"video": "/video/clip.mp4"}
 
 
@@ -259,9 +259,8 @@ def _refusal(value: str, decoded: str) -> str:
         return 'backslashes are not allowed in paths; use "/"'
     if _DRIVE.match(decoded):
         return "it is a path on one computer's disk"
-    scheme = _SCHEME.match(value) or _SCHEME.match(decoded)
-    if scheme:
-        name = scheme.group(1).lower()
+    name = link_scheme(value) or link_scheme(decoded)
+    if name:
         if name in ("http", "https"):
             return "remote"
         if name == "file":

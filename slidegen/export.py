@@ -121,10 +121,12 @@ def single_file_output(output: Output) -> tuple[Output, list[ExportedPage]]:
     pages: dict[str, bytes] = {}
     copies: dict[str, Path] = {}
     exported: list[ExportedPage] = []
+    # Every page carries the same theme CSS, fonts and logo: encode each file once per export.
+    memo: dict[tuple[str, str], str] = {}
     for name in sorted(output.pages):
         if not name.endswith(".html"):
             continue
-        inliner = _Inliner(name, output)
+        inliner = _Inliner(name, output, memo)
         inliner.feed(output.pages[name].decode("utf-8"))
         inliner.close()
         html = inliner.result()
@@ -145,10 +147,11 @@ def _mime(name: str) -> str:
 class _Inliner(HTMLParser):
     """Copy a page token by token, replacing references to its own files with their content."""
 
-    def __init__(self, page: str, output: Output) -> None:
+    def __init__(self, page: str, output: Output, memo: dict[tuple[str, str], str]) -> None:
         super().__init__(convert_charrefs=False)
         self.page = page
         self.output = output
+        self.memo = memo
         self.parts: list[str] = []
         self.scripts: list[str] = []
         self.styles: list[str] = []
@@ -176,8 +179,19 @@ class _Inliner(HTMLParser):
         return self.output.copies[name].read_bytes()
 
     def _data_uri(self, name: str) -> str:
-        payload = base64.b64encode(self._bytes(name)).decode("ascii")
-        return f"data:{_mime(name)};base64,{payload}"
+        key = ("uri", name)
+        if key not in self.memo:
+            payload = base64.b64encode(self._bytes(name)).decode("ascii")
+            self.memo[key] = f"data:{_mime(name)};base64,{payload}"
+        return self.memo[key]
+
+    def _stylesheet(self, name: str) -> str:
+        """A linked stylesheet as the body of a <style> element."""
+        key = ("css", name)
+        if key not in self.memo:
+            css = self._css(name)
+            self.memo[key] = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+        return self.memo[key]
 
     def _css(self, name: str, depth: int = 0) -> str:
         """A stylesheet with its @imports and url() references inlined."""
@@ -210,7 +224,7 @@ class _Inliner(HTMLParser):
         if tag == "link" and "stylesheet" in (values.get("rel") or "").lower().split():
             found = self._local(values.get("href") or "")
             if found:
-                css = re.sub(r"</(style)", r"<\\/\1", self._css(found), flags=re.IGNORECASE)
+                css = self._stylesheet(found)
                 self.styles.append(css)
                 self.parts.append(f"<style>{css}</style>")
                 return

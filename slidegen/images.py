@@ -40,6 +40,7 @@ _METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "i
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1")
 _SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _SVG_ATTR = re.compile(rb"""\b(width|height|viewBox)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_SVG_LENGTH = re.compile(r"\s*([0-9.]+)\s*(px)?\s*$")
 
 
 class ImageSettings(BaseModel):
@@ -74,7 +75,6 @@ class PreparedImage(BaseModel):
     height: int = 0
     ext: str = ""
     encoded: bool = False
-    resized: bool = False
     problem: str = ""
 
 
@@ -212,12 +212,14 @@ def _process(
 def _prepare(
     image: Image.Image, settings: ImageSettings, stats: ImageStats
 ) -> tuple[PreparedImage, bytes | None]:
-    fmt = "JPEG" if image.format == "MPO" else (image.format or "")
+    # MPO (a camera's stereo/multi-picture JPEG): its first picture is a plain JPEG.
+    mpo = image.format == "MPO"
+    fmt = "JPEG" if mpo else (image.format or "")
     orientation = _orientation(image)
     width, height = image.size
     upright = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
     target = fit_within(upright, settings)
-    frames = getattr(image, "n_frames", 1) if image.format != "MPO" else 1
+    frames = 1 if mpo else getattr(image, "n_frames", 1)
     if frames > 1:
         image.load()  # checks the first frame; animations are kept whole, never re-encoded
         if fmt in BROWSER_FORMATS:
@@ -226,7 +228,7 @@ def _prepare(
         return PreparedImage(problem=problem), None
     as_is = (
         fmt in BROWSER_FORMATS
-        and image.format != "MPO"
+        and not mpo
         and target == upright
         and orientation == 1
         and not _has_metadata(image)
@@ -247,10 +249,7 @@ def _prepare(
         clean = clean.transpose(_TRANSPOSE[orientation])
     data, ext = _encode(clean, fmt, settings.quality, icc)
     stats.encoded += 1
-    resized = target != upright
-    return PreparedImage(
-        width=clean.width, height=clean.height, ext=ext, encoded=True, resized=resized
-    ), data
+    return PreparedImage(width=clean.width, height=clean.height, ext=ext, encoded=True), data
 
 
 def fit_within(size: tuple[int, int], settings: ImageSettings) -> tuple[int, int]:
@@ -282,11 +281,11 @@ def _has_metadata(image: Image.Image) -> bool:
 
 def _normalise_mode(image: Image.Image, fmt: str) -> Image.Image:
     """A mode the encoder and the resampler handle well; transparency is kept."""
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     if fmt == "JPEG":
         return image if image.mode in ("RGB", "L") else image.convert("RGB")
     if image.mode in ("RGB", "RGBA", "L", "LA"):
         return image
+    has_alpha = image.mode == "PA" or "transparency" in image.info
     return image.convert("RGBA" if has_alpha else "RGB")
 
 
@@ -313,8 +312,7 @@ def _svg_size(head: bytes) -> tuple[int, int] | None:
     if tag is None:
         return None
     attrs = {k.decode().lower(): v.decode() for k, v in _SVG_ATTR.findall(tag.group(0))}
-    number = re.compile(r"\s*([0-9.]+)\s*(px)?\s*$")
-    width, height = (number.match(attrs.get(k, "")) for k in ("width", "height"))
+    width, height = (_SVG_LENGTH.match(attrs.get(k, "")) for k in ("width", "height"))
     if width and height:
         return round(float(width[1])), round(float(height[1]))
     box = attrs.get("viewbox", "").replace(",", " ").split()

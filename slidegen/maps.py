@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
+from slidegen.text.sanitize import link_scheme, split_url
+
 DEFAULT_ZOOM = 16
 
 
@@ -55,12 +57,8 @@ class MapPlace(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     label: str
-    lat: float | None = None
-    lon: float | None = None
-    zoom: int = DEFAULT_ZOOM
     embed_src: str | None = None
     link: str
-    source: str = ""
 
 
 class MapProblem(BaseModel):
@@ -89,15 +87,15 @@ def read_map(value: str, provider: MapProvider) -> MapPlace | MapNote | MapProbl
     coords = _COORDS.fullmatch(text)
     if coords:
         return _from_coords(coords.group(1), coords.group(2), coords.group(3), provider)
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
+    parts = split_url(text)
+    scheme = parts.scheme.lower() if parts is not None else ""
     if scheme in ("http", "https"):
         return _from_url(text, provider)
     if scheme == "geo":
-        found = _COORDS.match(parts.path.split(";")[0])
+        found = _COORDS.match(parts.path.split(";")[0]) if parts is not None else None
         if found:
             return _from_coords(found.group(1), found.group(2), None, provider)
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) and not re.match(r"^[^:]*:\s", text):
+    if link_scheme(text) and not re.match(r"^[^:]*:\s", text):
         return MapProblem(
             message=f'"{text[:60]}" is not a place: write "lat,lon" (e.g. "43.2383,76.9453"),'
             " an address, or a link from OpenStreetMap, Google Maps, Yandex Maps or 2GIS"
@@ -125,12 +123,8 @@ def _from_coords(
 
 def coords_place(lat: float, lon: float, zoom: int, provider: MapProvider) -> MapPlace:
     """A place given by coordinates, embedded and linked with `provider`."""
-    label = f"{lat:.5f}, {lon:.5f}"
     return MapPlace(
-        label=label,
-        lat=lat,
-        lon=lon,
-        zoom=zoom,
+        label=f"{lat:.5f}, {lon:.5f}",
         embed_src=_coords_embed(lat, lon, zoom, provider),
         link=_coords_link(lat, lon, zoom, provider),
     )
@@ -214,24 +208,15 @@ def _from_url(url: str, provider: MapProvider) -> MapPlace | MapNote | MapProble
     coords = _coords_in(host, parts.path, query, parts.fragment)
     embed = url if parts.scheme == "https" and _is_embed(host, parts.path, query) else None
     if coords is not None:
-        lat, lon, zoom = coords
-        derived = coords_place(lat, lon, zoom, provider)
-        link = derived.link if embed else url
-        return MapPlace(
-            label=derived.label,
-            lat=lat,
-            lon=lon,
-            zoom=zoom,
-            embed_src=embed or derived.embed_src,
-            link=link,
-            source=site,
-        )
+        derived = coords_place(*coords, provider)
+        # The pasted embed is shown as it is; a pasted page link is what the QR code opens.
+        update = {"embed_src": embed} if embed else {"link": url}
+        return derived.model_copy(update=update)
     if embed:
         # An embed URL opens a full map page on a phone too.
-        return MapPlace(label=site, embed_src=embed, link=url, source=site)
-    place = MapPlace(label=site, link=url, source=site)
+        return MapPlace(label=site, embed_src=embed, link=url)
     return MapNote(
-        place=place,
+        place=MapPlace(label=site, link=url),
         note=f"this {site} link has no coordinates slidegen can read, so only its QR code is"
         ' shown; for a map on the screen, use the "embed" link or write "lat,lon"',
     )

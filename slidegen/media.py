@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
@@ -13,9 +12,10 @@ from slidegen.assets import Assets, MediaRef, Picture, VideoFile
 from slidegen.config import SiteConfig
 from slidegen.csp import page_policy
 from slidegen.diagnostics import Position, Severity
-from slidegen.maps import MapNote, MapPlace, MapProblem, MapProvider, read_map
+from slidegen.maps import MapNote, MapProblem, MapProvider, read_map
 from slidegen.model import Block, BlockOrigin, Layout
 from slidegen.qr import LinkCodes, QrCode, link_label, qr_code
+from slidegen.text.sanitize import link_scheme
 from slidegen.video import video_embed
 
 
@@ -70,7 +70,7 @@ def slide_media(block: Block, origin: BlockOrigin, assets: Assets) -> SlideMedia
 
 def _video(block: Block, ref: Callable[[str], MediaRef], assets: Assets) -> SlideMedia:
     value = block.video.strip()
-    if urlsplit(value).scheme.lower() in ("http", "https"):
+    if link_scheme(value) in ("http", "https"):
         embed = video_embed(value)
         where: MediaRef = ref("video")
         if embed is None:
@@ -110,20 +110,22 @@ def _map(value: str, ref: MediaRef, assets: Assets) -> MapView | None:
             "bad-map", f"{ref.subject}: {result.message}; a placeholder is shown", ref.file, ref.pos
         )
         return None
-    place: MapPlace = result.place if isinstance(result, MapNote) else result
     if isinstance(result, MapNote):
+        place = result.place
         message = f"{ref.subject}: {result.note}"
         assets.report.add(Severity.INFO, "map-link", message, ref.file, ref.pos)
-    elif place.embed_src is None:
-        assets.report.add(
-            Severity.INFO,
-            "map-address",
-            f"{ref.subject}: OpenStreetMap cannot show an address without coordinates, so the"
-            ' screen shows the address and a QR code; write "lat,lon" for a map, or set'
-            ' [media] map_provider = "google" in slidegen.toml',
-            ref.file,
-            ref.pos,
-        )
+    else:
+        place = result
+        if place.embed_src is None:
+            assets.report.add(
+                Severity.INFO,
+                "map-address",
+                f"{ref.subject}: OpenStreetMap cannot show an address without coordinates, so"
+                ' the screen shows the address and a QR code; write "lat,lon" for a map, or set'
+                ' [media] map_provider = "google" in slidegen.toml',
+                ref.file,
+                ref.pos,
+            )
     return MapView(
         label=place.label,
         embed_src=place.embed_src,

@@ -10,9 +10,10 @@ import segno
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
+from slidegen.text.sanitize import URL_SCHEMES, link_scheme, split_url
+
 _BARE_URL = re.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'«»]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"»…"
-_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _MAX_LABEL = 42
 
 
@@ -75,7 +76,8 @@ class _LinkFinder(HTMLParser):
             return
         self._in_link += 1
         href = (dict(attrs).get("href") or "").strip()
-        if urlsplit(href).scheme.lower() in _LINK_SCHEMES:
+        # The schemes the sanitizer keeps in slide text are the links a visitor can take.
+        if link_scheme(href) in URL_SCHEMES and split_url(href) is not None:
             self.links.append(href)
 
     def handle_endtag(self, tag: str) -> None:
@@ -89,7 +91,8 @@ class _LinkFinder(HTMLParser):
             url = match.group(0).rstrip(_TRAILING)
             if url.lower().startswith("www."):
                 url = "https://" + url
-            if "." in urlsplit(url).netloc:
+            parts = split_url(url)
+            if parts is not None and "." in parts.netloc:
                 self.links.append(url)
 
 

@@ -7,9 +7,11 @@ import struct
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO, Literal
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode
 
 from pydantic import BaseModel, ConfigDict
+
+from slidegen.text.sanitize import split_url
 
 # Frame hosts the page's Content-Security-Policy allows for video.
 EMBED_HOSTS = ("https://www.youtube-nocookie.com", "https://player.vimeo.com")
@@ -37,7 +39,6 @@ class VideoCheck(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     verdict: Verdict
-    container: str
     mime: str = ""
     codecs: tuple[str, ...] = ()
     reason: str = ""
@@ -49,7 +50,6 @@ class VideoEmbed(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     provider: Literal["YouTube", "Vimeo"]
-    video_id: str
     src: str
     link: str
 
@@ -104,25 +104,21 @@ def check_video(path: Path) -> VideoCheck:
         if test(head):
             return VideoCheck(
                 verdict=Verdict.NO,
-                container=what,
                 reason=f"is {what}, which Chromium cannot play; {CONVERT_HINT}",
             )
     return VideoCheck(
         verdict=Verdict.NO,
-        container="unknown",
         reason=f"is not a video file Chromium can play (no MP4 or WebM header); {CONVERT_HINT}",
     )
 
 
 def _check_mp4(handle: BinaryIO, head: bytes) -> VideoCheck:
-    brand = head[8:12].decode("latin-1").strip() or "?"
-    quicktime = brand == "qt"
+    quicktime = head[8:12].decode("latin-1").strip() == "qt"
     codes = _mp4_sample_entries(handle)
     known = [_MP4_CODECS[c] for c in codes if c in _MP4_CODECS]
     unknown = [c.decode("latin-1") for c in codes if c not in _MP4_CODECS]
     names = tuple(dict.fromkeys(name for name, _ in known)) + tuple(unknown)
     worst = _worst([v for _, v in known] + [Verdict.MAYBE] * bool(unknown))
-    container = "QuickTime (.mov)" if quicktime else f"MP4 ({brand})"
     reason = ""
     if worst is Verdict.NO:
         bad = ", ".join(n for n, v in known if v is Verdict.NO)
@@ -136,9 +132,7 @@ def _check_mp4(handle: BinaryIO, head: bytes) -> VideoCheck:
     elif not codes:
         worst = Verdict.MAYBE
         reason = "has no readable track list (is it complete?); check that it plays"
-    return VideoCheck(
-        verdict=worst, container=container, mime="video/mp4", codecs=names, reason=reason
-    )
+    return VideoCheck(verdict=worst, mime="video/mp4", codecs=names, reason=reason)
 
 
 def _mp4_sample_entries(handle: BinaryIO) -> list[bytes]:
@@ -196,7 +190,6 @@ def _check_matroska(head: bytes) -> VideoCheck:
     if doctype == b"matroska":
         return VideoCheck(
             verdict=Verdict.MAYBE,
-            container="Matroska (.mkv)",
             mime="video/webm",
             codecs=names,
             reason="is a Matroska (.mkv) file, which Chromium plays only sometimes;"
@@ -207,9 +200,7 @@ def _check_matroska(head: bytes) -> VideoCheck:
     if worst is not Verdict.OK:
         odd = ", ".join(n for n, v in found if v is not Verdict.OK)
         reason = f"uses {odd}, which Chromium may not play in WebM; {CONVERT_HINT}"
-    return VideoCheck(
-        verdict=worst, container="WebM", mime="video/webm", codecs=names, reason=reason
-    )
+    return VideoCheck(verdict=worst, mime="video/webm", codecs=names, reason=reason)
 
 
 def _worst(verdicts: list[Verdict]) -> Verdict:
@@ -220,8 +211,8 @@ def _worst(verdicts: list[Verdict]) -> Verdict:
 
 def video_embed(url: str) -> VideoEmbed | None:
     """The privacy-friendly player URL of a YouTube or Vimeo link; None for other links."""
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https"):
+    parts = split_url(url.strip())
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
         return None
     host = (parts.hostname or "").lower()
     if host in _YOUTUBE_HOSTS:
@@ -249,7 +240,6 @@ def _youtube(host: str, path: str, query: dict[str, list[str]], fragment: str) -
         params["start"] = str(start)
     return VideoEmbed(
         provider="YouTube",
-        video_id=candidate,
         src=f"https://www.youtube-nocookie.com/embed/{candidate}?{urlencode(params)}",
         link=f"https://www.youtube.com/watch?v={candidate}" + (f"&t={start}s" if start else ""),
     )
@@ -271,7 +261,6 @@ def _vimeo(path: str, query: dict[str, list[str]]) -> VideoEmbed | None:
     link = f"https://vimeo.com/{video_id}" + (f"/{private}" if private else "")
     return VideoEmbed(
         provider="Vimeo",
-        video_id=video_id,
         src=f"https://player.vimeo.com/video/{video_id}?{urlencode(params)}",
         link=link,
     )

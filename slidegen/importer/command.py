@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -28,11 +27,11 @@ from slidegen.importer.readers import Format, FormatError, format_for, read_docu
 from slidegen.importer.slug import slugify
 from slidegen.importer.structure import arrange
 from slidegen.importer.verify import missing_words, shown_words
+from slidegen.model import is_lang_tag
 from slidegen.project import Project
 from slidegen.text import to_html
 
 STDIN = Path("-")
-_LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 class ImportUsageError(ValueError):
@@ -112,7 +111,7 @@ def _check_options(request: ImportRequest) -> None:
             raise ImportUsageError(
                 f'{option} "{value}" is not an ID: use dotted positive numbers such as 1.5.2'
             )
-    if request.lang is not None and not _LANG.fullmatch(request.lang):
+    if request.lang is not None and not is_lang_tag(request.lang):
         raise ImportUsageError(f'--lang "{request.lang}": use a language tag such as kk, ru or en')
     several = len(request.files) > 1
     if several and request.deck_id is not None:

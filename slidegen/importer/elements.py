@@ -27,7 +27,6 @@ class Element(BaseModel):
     kind: Kind
     text: str = ""
     line: int | None = None
-    where: str = ""
     level: int = 1
     image: str = ""
     number: int | None = None

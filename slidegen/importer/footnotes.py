@@ -10,7 +10,8 @@ from slidegen.diagnostics import Report
 from slidegen.importer.elements import Element, Kind
 from slidegen.importer.notes import note
 
-_CITATION = re.compile(r"<sup>\s*\[?(\d{1,4})\]?\s*</sup>")
+# A footnote mark as every reader writes it: <sup>N</sup>, also <sup>[N]</sup>.
+CITATION = re.compile(r"<sup>\s*\[?(\d{1,4})\]?\s*</sup>")
 _SENTENCE_END = re.compile(r"[.!?…:;]$")
 _MARKUP_END = "*_)»”\"' \t\n"
 _MARKUP_START = "*_«“\"'([ \t"
@@ -34,7 +35,7 @@ def notes_title(lang: str) -> str:
 
 def citations(text: str) -> list[int]:
     """Footnote numbers a text cites, in order."""
-    return [int(n) for n in _CITATION.findall(text)]
+    return [int(n) for n in CITATION.findall(text)]
 
 
 def detach(elements: list[Element], name: str, report: Report) -> Detached:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -13,6 +14,7 @@ from lxml import html as lxml_html
 
 from slidegen.diagnostics import Report
 from slidegen.importer.elements import Element, ExtractedImage, Kind, SourceDoc
+from slidegen.importer.footnotes import CITATION
 from slidegen.importer.inline import Span, link_target, to_markdown
 from slidegen.importer.notes import note, warn
 from slidegen.importer.pictures import extract
@@ -38,7 +40,7 @@ _ITALIC = frozenset({"i", "em", "cite", "var", "dfn"})
 _STRIKE = frozenset({"s", "strike", "del"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_FOOTNOTE_START = re.compile(r"^\s*<sup>\s*\[?(\d{1,4})\]?\s*</sup>")
+_FOOTNOTE_START = re.compile(r"^\s*" + CITATION.pattern)
 
 
 def read_html(
@@ -70,13 +72,15 @@ def read_html(
 
 def _drop_code(body: etree._Element, name: str, report: Report) -> None:
     """Remove elements whose content is code or a control, saying which went."""
-    dropped: dict[str, int] = {}
+    dropped: Counter[str] = Counter()
     for element in list(body.iter()):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag.lower() in DROPPED or not isinstance(element.tag, str):
-            if tag:
-                dropped[tag.lower()] = dropped.get(tag.lower(), 0) + 1
-            element.drop_tree()
+        tag = _tag(element)
+        if tag in DROPPED:
+            dropped[tag] += 1
+        elif tag:
+            continue
+        # Comments and processing instructions go too, without a word.
+        element.drop_tree()
     for tag, count in dropped.items():
         note(report, name, f"left out {count} <{tag}> element(s): a slide shows no {tag}")
 
@@ -115,7 +119,7 @@ class _Walker:
         """Handle the children of a block container, in order."""
         self._loose_text(node.text, node)
         for child in node:
-            tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            tag = _tag(child)
             if tag in _BLOCKS or tag == "img":
                 self.flush()
                 self.block_element(child, tag)
@@ -176,7 +180,7 @@ class _Walker:
         self, node: etree._Element, style: Span, breaks: bool = False, skip_lists: bool = False
     ) -> list[Span]:
         """The formatted text inside a node; block children are separated by line breaks."""
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        tag = _tag(node)
         style = _styled(style, tag, node)
         out: list[Span] = []
         if tag == "br":
@@ -186,7 +190,7 @@ class _Walker:
         if node.text and tag not in ("ul", "ol", "table", "tr"):
             out.append(style.model_copy(update={"text": _SPACE.sub(" ", node.text)}))
         for child in node:
-            child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            child_tag = _tag(child)
             if child_tag == "img" or (skip_lists and child_tag in ("ul", "ol")):
                 pass
             else:
@@ -200,11 +204,11 @@ class _Walker:
 
     def list_lines(self, node: etree._Element, depth: int) -> list[str]:
         """Markdown list lines for a <ul> or <ol>, nested lists indented."""
-        ordered = node.tag.lower() == "ol"
+        ordered = _tag(node) == "ol"
         number = int(node.get("start", "1")) if node.get("start", "1").isdigit() else 1
         lines: list[str] = []
         for item in node:
-            if not isinstance(item.tag, str) or item.tag.lower() != "li":
+            if _tag(item) != "li":
                 continue
             text = to_markdown(_trim(self.spans(item, Span(text=""), True, skip_lists=True)))
             marker = f"{number}." if ordered else "-"
@@ -223,26 +227,26 @@ class _Walker:
         rows: list[list[list[Span]]] = []
         header = False
         for index, row in enumerate(node.iter("tr")):
-            cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            cells = [c for c in row if _tag(c) in ("td", "th")]
             if index == 0:
-                header = bool(cells) and all(c.tag.lower() == "th" for c in cells)
+                header = bool(cells) and all(_tag(c) == "th" for c in cells)
             rows.append([_trim(self.spans(c, Span(text=""), breaks=True)) for c in cells])
         if rows:
-            self.elements.append(table_element(rows, header, node.sourceline, ""))
+            self.elements.append(table_element(rows, header, node.sourceline))
         self.images_in(node)
 
     def definitions(self, node: etree._Element) -> None:
         """A definition list: each term and its description as a Key<TAB>Value row."""
         rows: list[list[list[Span]]] = []
         for child in node:
-            tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            tag = _tag(child)
             spans = _trim(self.spans(child, Span(text=""), breaks=True))
             if tag == "dt":
                 rows.append([spans, []])
             elif tag == "dd" and rows:
                 rows[-1][1] = rows[-1][1] + ([Span(text="\n")] if rows[-1][1] else []) + spans
         if rows:
-            self.elements.append(table_element(rows, False, node.sourceline, ""))
+            self.elements.append(table_element(rows, False, node.sourceline))
 
     def images_in(self, node: etree._Element) -> None:
         """Pictures inside a block element, after its text."""
@@ -329,7 +333,7 @@ def _block_text(node: etree._Element) -> str:
     """The text of a node with line breaks between blocks (so blocks never glue words)."""
     parts: list[str] = []
     for event, element in etree.iterwalk(node, events=("start", "end")):
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        tag = _tag(element)
         if tag in _BLOCKS or tag in ("br", "img"):
             parts.append("\n")
         if event == "start" and element.text:
@@ -339,8 +343,13 @@ def _block_text(node: etree._Element) -> str:
     return "".join(parts)
 
 
+def _tag(node: etree._Element) -> str:
+    """The element's lower-case tag name; "" for a comment or processing instruction."""
+    return node.tag.lower() if isinstance(node.tag, str) else ""
+
+
 def _nearest_li(node: etree._Element) -> etree._Element | None:
     parent = node.getparent()
-    while parent is not None and (not isinstance(parent.tag, str) or parent.tag.lower() != "li"):
+    while parent is not None and _tag(parent) != "li":
         parent = parent.getparent()
     return parent

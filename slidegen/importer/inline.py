@@ -16,6 +16,14 @@ _LINE_START = re.compile(
     r"^(?P<indent>[ ]*)(?P<mark>#|>|[-+*](?=[ \t]|$)|=+[ \t]*$|(?P<num>\d{1,9})[.)](?=[ \t]|$))"
 )
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+# Innermost first: (Span flag, Markdown mark or "" for none, HTML tag).
+_FORMATS = (
+    ("strike", "~~", "s"),
+    ("italic", "*", "em"),
+    ("bold", "**", "strong"),
+    ("sup", "", "sup"),
+    ("sub", "", "sub"),
+)
 
 
 class Span(BaseModel):
@@ -44,10 +52,14 @@ def link_target(url: str) -> str:
 
 def escape_markdown(text: str) -> str:
     """Make literal text read as itself in Markdown, escaping only what would change it."""
+    return "\n".join(_escape_line_start(line) for line in _escape_inline(text).split("\n"))
+
+
+def _escape_inline(text: str) -> str:
+    """Escape what would start emphasis, code, a tag, an entity or a link anywhere in a line."""
     text = _BACKSLASH.sub(r"\\\\", text)
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
-    text = _UNDERSCORE.sub(r"\\_", text)
-    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+    return _UNDERSCORE.sub(r"\\_", text)
 
 
 def _escape_line_start(line: str) -> str:
@@ -89,57 +101,34 @@ def to_markdown(spans: list[Span]) -> str:
         body = escape_markdown(core) if at_line_start else _inline_only(core)
         # Markdown marks only work at word edges; inside a word, HTML tags do the same job.
         inside_word = before.isalnum() or after.isalnum()
-        wrapped = _wrap_html(span, body) if inside_word else _wrap_markdown(span, body)
+        wrapped = _wrap(span, body, markdown=not inside_word)
         out.append(lead + wrapped + trail)
     return "".join(out).strip(" ")
 
 
 def _inline_only(text: str) -> str:
     """Escape text that continues a line: line-start rules apply only after its line breaks."""
-    first, _, rest = text.partition("\n")
-    escaped_first = _UNDERSCORE.sub(
-        r"\\_", _INLINE.sub(lambda m: "\\" + m.group(0), _BACKSLASH.sub(r"\\\\", first))
-    )
-    return escaped_first + ("\n" + escape_markdown(rest) if _ else "")
-
-
-def _wrap_markdown(span: Span, body: str) -> str:
-    if span.strike:
-        body = f"~~{body}~~"
-    if span.italic:
-        body = f"*{body}*"
-    if span.bold:
-        body = f"**{body}**"
-    if span.sup:
-        body = f"<sup>{body}</sup>"
-    if span.sub:
-        body = f"<sub>{body}</sub>"
-    if span.href:
-        body = f"[{body}]({span.href.replace(' ', '%20').replace(')', '%29')})"
-    return body
+    first, newline, rest = text.partition("\n")
+    return _escape_inline(first) + (newline + escape_markdown(rest) if newline else "")
 
 
 def to_html(spans: list[Span]) -> str:
     """Spans as inline HTML, line breaks as <br>."""
     out = [
-        _wrap_html(span, html.escape(text, quote=False).replace("\n", "<br>"))
+        _wrap(span, html.escape(text, quote=False).replace("\n", "<br>"), markdown=False)
         for span, text in _runs(spans)
     ]
     return "".join(out).strip()
 
 
-def _wrap_html(span: Span, body: str) -> str:
-    if span.strike:
-        body = f"<s>{body}</s>"
-    if span.italic:
-        body = f"<em>{body}</em>"
-    if span.bold:
-        body = f"<strong>{body}</strong>"
-    if span.sup:
-        body = f"<sup>{body}</sup>"
-    if span.sub:
-        body = f"<sub>{body}</sub>"
-    if span.href:
+def _wrap(span: Span, body: str, markdown: bool) -> str:
+    """The span's formatting around `body`: Markdown marks where there are any, else HTML tags."""
+    for flag, mark, tag in _FORMATS:
+        if getattr(span, flag):
+            body = f"{mark}{body}{mark}" if markdown and mark else f"<{tag}>{body}</{tag}>"
+    if span.href and markdown:
+        body = f"[{body}]({span.href.replace(' ', '%20').replace(')', '%29')})"
+    elif span.href:
         body = f'<a href="{html.escape(span.href)}">{body}</a>'
     return body
 

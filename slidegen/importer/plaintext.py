@@ -7,18 +7,13 @@ import re
 from slidegen.diagnostics import Report
 from slidegen.importer.elements import Element, Kind, SourceDoc
 from slidegen.importer.notes import note
+from slidegen.text.wordpaste import is_list_line, is_row
 
 _ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?P<bar>=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _FOOTNOTE = re.compile(r"^[ \t]*<sup>[ \t]*\[?(?P<n>\d{1,4})\]?[ \t]*</sup>")
-# The same rules the text stage uses (slidegen/text/wordpaste.py) to see a Key<TAB>Value row.
-_ROW = re.compile(r"^[^\t]*\S[^\t]*?\t+.*$")
-_NOT_ROW = re.compile(r"^(?: *\t| {0,3}(?:<[A-Za-z/!?]|#{1,6}(?:[ \t]|$)|>|\|))")
 _LEADING_TAB = re.compile(r"^ *\t")
-_LIST_LINE = re.compile(
-    r"^[ \t]*(?:[•◦▪‣·\uf0a7\uf0b7][ \t]|[-–—]\t|\d{1,9}[.)]\t|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S)"
-)
 _STYLE_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+style\s*=\s*(?:"[^"]*"|'[^']*')""")
 # In plain text a line this long is a whole paragraph: nobody wraps lines that late.
 PARAGRAPH_LINE = 100
@@ -39,11 +34,6 @@ def read_text(text: str, name: str, markdown: bool, report: Report) -> SourceDoc
             reader.first_split,
         )
     return SourceDoc(name=name, elements=elements, plain=text)
-
-
-def is_row(line: str) -> bool:
-    """Tell whether the text stage will read this line as a Key<TAB>Value table row."""
-    return bool(_ROW.match(line)) and not _NOT_ROW.match(line) and not _LIST_LINE.match(line)
 
 
 class _LineReader:
@@ -90,7 +80,7 @@ class _LineReader:
         if is_row(line):
             end = self._rows_end(i)
             return self._chunk(Kind.ROWS, i, end), end
-        end = self._paragraph_end(i, prose=not self.markdown and not _LIST_LINE.match(line))
+        end = self._paragraph_end(i, prose=not self.markdown and not is_list_line(line))
         return self._chunk(Kind.PARAGRAPH, i, end), end
 
     def _chunk(self, kind: Kind, start: int, end: int) -> Element:
@@ -100,7 +90,7 @@ class _LineReader:
     def _setext(self, i: int) -> bool:
         """A Markdown heading underlined with === or --- (a lone line, not a list item)."""
         underline = _SETEXT.match(self.lines[i + 1])
-        return bool(underline) and not _LIST_LINE.match(self.lines[i]) and "\t" not in self.lines[i]
+        return bool(underline) and not is_list_line(self.lines[i]) and "\t" not in self.lines[i]
 
     def _fence_end(self, i: int, fence: str) -> int:
         closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
@@ -123,7 +113,7 @@ class _LineReader:
                 break
             j += 1
             if prose and j < len(self.lines) and self.lines[j].strip():
-                if _LIST_LINE.match(self.lines[j]):
+                if is_list_line(self.lines[j]):
                     break
                 if _ends_paragraph(self.lines[j - 1], self.lines[j]):
                     self.split_lines += 1
@@ -166,10 +156,10 @@ def _ends_paragraph(line: str, following: str) -> bool:
 
 def _without_styles(element: Element, name: str, report: Report) -> Element:
     """Drop inline style attributes, which the theme replaces and the build would drop."""
-    found = _STYLE_ATTR.findall(element.text)
+    found = list(_STYLE_ATTR.finditer(element.text))
     if not found:
         return element
-    for match in _STYLE_ATTR.finditer(element.text):
+    for match in found:
         line = (element.line or 1) + element.text.count("\n", 0, match.start())
         attr = match.group(0)[len(match.group(1)) :].strip()
         note(report, name, f"removed {attr}: the theme styles the text", line)

@@ -42,7 +42,6 @@ _SAVE_AS = {
     ".json": "already a deck file: put it in content/ (and run `slidegen fix` to clean it)",
 }
 _ZIP = b"PK\x03\x04"
-_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta)", re.IGNORECASE)
 _MD_HINT = re.compile(r"^(?:#{1,6} |\*\*|> |\d+\. |- |\* )|\*\*\S|\]\(", re.MULTILINE)
 
 
@@ -70,7 +69,8 @@ def sniff(data: bytes) -> Format:
     """Guess the format of text piped to stdin."""
     if data.startswith(_ZIP):
         return Format.DOCX
-    if _HTML_START.match(data[:1024]) or data.lstrip().startswith(b"<"):
+    # <!doctype html>, <html>, or any page or fragment that opens with a tag.
+    if data.lstrip().startswith(b"<"):
         return Format.HTML
     head = data[:65536].decode("utf-8", errors="replace")
     return Format.MD if _MD_HINT.search(head) else Format.TXT

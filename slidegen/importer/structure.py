@@ -63,14 +63,14 @@ def plain(text: str) -> str:
 
 def arrange(doc: SourceDoc, title: str, notes_title: str, report: Report) -> Arranged:
     """Turn a document into blocks; `title` overrides the one found in the document."""
-    elements = _with_salutation(doc, report)
-    # A letterhead reads as the top of a letter without a title over it; the cover has one.
-    letterhead = _letterhead_end(elements) is not None
-    deck_title, elements = _take_title(doc, elements, title, report)
+    letterhead = _letterhead_end(doc.elements)
+    elements = _with_salutation(doc, letterhead, report)
+    deck_title, elements = _take_title(doc, elements, title, letterhead, report)
     detached = detach(elements, doc.name, report)
     blocks = [DraftBlock(title=deck_title, layout=Layout.COVER)]
     placed: set[int] = set()
-    for section in _sections(detached.elements, "" if letterhead else deck_title):
+    # A letterhead reads as the top of a letter without a title over it; the cover has one.
+    for section in _sections(detached.elements, "" if letterhead is not None else deck_title):
         blocks.extend(_section_blocks(section, doc.name, report))
         cited = {
             n
@@ -133,10 +133,9 @@ def _letterhead_end(elements: list[Element]) -> int | None:
     return None
 
 
-def _with_salutation(doc: SourceDoc, report: Report) -> list[Element]:
-    """A letter's salutation after its letterhead becomes a heading: the body's title."""
+def _with_salutation(doc: SourceDoc, end: int | None, report: Report) -> list[Element]:
+    """A letter's salutation after its letterhead (ending at `end`) becomes the body's title."""
     elements = list(doc.elements)
-    end = _letterhead_end(elements)
     if end is None:
         return elements
     first, last = elements[0], elements[end - 1]
@@ -150,7 +149,7 @@ def _with_salutation(doc: SourceDoc, report: Report) -> list[Element]:
 
 
 def _take_title(
-    doc: SourceDoc, elements: list[Element], given: str, report: Report
+    doc: SourceDoc, elements: list[Element], given: str, letterhead: int | None, report: Report
 ) -> tuple[str, list[Element]]:
     """The deck title and the elements left once a title taken from the text is removed."""
     if given.strip():
@@ -164,16 +163,16 @@ def _take_title(
     if doc.title:
         note(report, doc.name, "title taken from the document's own title")
         return doc.title, elements
-    end = _letterhead_end(elements)
-    if end is not None:
+    if letterhead is not None:
+        after = elements[letterhead]
         note(
             report,
             doc.name,
-            f"title taken from the heading after the letterhead (line {elements[end].line});"
+            f"title taken from the heading after the letterhead (line {after.line});"
             " give --title for a better one",
-            elements[end].line,
+            after.line,
         )
-        return plain(elements[end].text), elements
+        return plain(after.text), elements
     lines = _lines(first)
     if first.kind is Kind.PARAGRAPH and len(lines) == 1 and len(elements) > 1:
         title = plain(lines[0])

@@ -6,14 +6,12 @@ from slidegen.importer.elements import Element, Kind
 from slidegen.importer.inline import Span, to_html, to_markdown
 
 
-def table_element(
-    rows: list[list[list[Span]]], header: bool, line: int | None, where: str
-) -> Element:
+def table_element(rows: list[list[list[Span]]], header: bool, line: int | None) -> Element:
     """One table; `header` marks the first row as column headings (kept only in HTML tables)."""
     rows = [row for row in rows if any(_text(cell) for cell in row)]
     if rows and all(len(row) == 2 for row in rows):
-        return Element(kind=Kind.ROWS, text=_rows(rows), line=line, where=where)
-    return Element(kind=Kind.TABLE, text=_html_table(rows, header), line=line, where=where)
+        return Element(kind=Kind.ROWS, text=_rows(rows), line=line)
+    return Element(kind=Kind.TABLE, text=_html_table(rows, header), line=line)
 
 
 def _text(cell: list[Span]) -> str:

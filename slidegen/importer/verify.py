@@ -74,5 +74,6 @@ class _ScreenText(HTMLParser):
 
 def missing_words(source: str, shown: list[str]) -> list[str]:
     """Words of the source the deck does not show (as often as the source has them)."""
-    lacking = Counter(words(source)) - Counter(shown)
-    return [w for w in dict.fromkeys(words(source)) if lacking[w]]
+    found = words(source)
+    lacking = Counter(found) - Counter(shown)
+    return [w for w in dict.fromkeys(found) if lacking[w]]

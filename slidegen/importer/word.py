@@ -63,7 +63,6 @@ class _WordReader:
         self.images: list[ExtractedImage] = []
         self.plain: list[str] = []
         self.list_lines: list[str] = []
-        self.list_where = ""
         self.counters: dict[tuple[str, int], int] = {}
         self.footnote_numbers: dict[str, int] = {}
         self.paragraph_no = 0
@@ -83,7 +82,6 @@ class _WordReader:
     def paragraph(self, paragraph: Paragraph) -> None:
         """One body paragraph: a heading, a list item, or text; its pictures follow it."""
         self.paragraph_no += 1
-        where = f"paragraph {self.paragraph_no}"
         pictures: list[ExtractedImage] = []
         spans = self.spans(paragraph, pictures)
         self.plain.append(plain_text(spans))
@@ -92,28 +90,24 @@ class _WordReader:
         numbering = self.numbering(paragraph)
         # Numbered headings ("1. Introduction") are headings first.
         if numbering is not None and text and level is None:
-            self.list_item(text, *numbering, where)
+            self.list_item(text, *numbering)
         else:
             self.end_list()
             if text and level is not None:
                 heading = " ".join(
                     to_markdown([s.model_copy(update={"bold": False}) for s in spans]).split()
                 )
-                self.elements.append(
-                    Element(kind=Kind.HEADING, text=heading, level=level, where=where)
-                )
+                self.elements.append(Element(kind=Kind.HEADING, text=heading, level=level))
             elif text:
-                self.elements.append(Element(kind=Kind.PARAGRAPH, text=text, where=where))
+                self.elements.append(Element(kind=Kind.PARAGRAPH, text=text))
         if _has_text_box(paragraph):
             note(
                 self.report,
                 self.name,
-                f"{where}: text in a text box is not imported; copy it into the deck",
+                f"paragraph {self.paragraph_no}: text in a text box is not imported;"
+                " copy it into the deck",
             )
-        for picture in pictures:
-            self.end_list()
-            self.images.append(picture)
-            self.elements.append(Element(kind=Kind.IMAGE, image=picture.url, where=where))
+        self.add_pictures(pictures)
 
     def spans(self, paragraph: Paragraph, pictures: list[ExtractedImage]) -> list[Span]:
         """The paragraph's runs as formatted spans; pictures and footnote marks are collected."""
@@ -177,10 +171,8 @@ class _WordReader:
         )
         return str(found[0]) if found else None
 
-    def list_item(self, text: str, ordered: bool, level: int, num_id: str, where: str) -> None:
+    def list_item(self, text: str, ordered: bool, level: int, num_id: str) -> None:
         """One list paragraph as a Markdown list line; Word numbers lists itself, so do we."""
-        if not self.list_lines:
-            self.list_where = where
         for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
             del self.counters[key]
         number = self.counters.get((num_id, level), 0) + 1
@@ -195,7 +187,7 @@ class _WordReader:
         """Close the list being gathered, if any."""
         if self.list_lines:
             text = "\n".join(self.list_lines)
-            self.elements.append(Element(kind=Kind.PARAGRAPH, text=text, where=self.list_where))
+            self.elements.append(Element(kind=Kind.PARAGRAPH, text=text))
             # Counters stay: Word continues a list's numbers after a paragraph between items.
             self.list_lines = []
 
@@ -223,11 +215,15 @@ class _WordReader:
             bool(table.rows)
             and table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
         )
-        where = f"table after paragraph {self.paragraph_no}"
-        self.elements.append(table_element(rows, header, None, where))
+        self.elements.append(table_element(rows, header, None))
+        self.add_pictures(pictures)
+
+    def add_pictures(self, pictures: list[ExtractedImage]) -> None:
+        """Pictures found in a paragraph or table, each an element after it."""
         for picture in pictures:
+            self.end_list()
             self.images.append(picture)
-            self.elements.append(Element(kind=Kind.IMAGE, image=picture.url, where=where))
+            self.elements.append(Element(kind=Kind.IMAGE, image=picture.url))
 
     def footnotes(self) -> None:
         """Footnote texts, as `<sup>N</sup> text` paragraphs at the end, numbered as cited."""
@@ -250,7 +246,6 @@ class _WordReader:
                     kind=Kind.FOOTNOTE,
                     text=f"<sup>{number}</sup> {to_markdown([Span(text=text)])}",
                     number=number,
-                    where=f"footnote {number}",
                 )
             )
 
@@ -333,9 +328,7 @@ def _has_text_box(paragraph: Paragraph) -> bool:
 
 def _xml_text(paragraph: etree._Element) -> str:
     """The text of a w:p element read straight from XML (TABs and breaks included)."""
-    out: list[str] = []
-    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-        out.append(
-            node.text or "" if node.tag == qn("w:t") else "\t" if node.tag == qn("w:tab") else "\n"
-        )
-    return "".join(out)
+    breaks = {qn("w:tab"): "\t", qn("w:br"): "\n"}
+    return "".join(
+        breaks.get(node.tag, node.text or "") for node in paragraph.iter(qn("w:t"), *breaks)
+    )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from types import MappingProxyType
+from urllib.parse import SplitResult, urlsplit
 
 import nh3
 from pydantic import BaseModel, ConfigDict
@@ -81,6 +82,14 @@ def _removals(html: str) -> list[str]:
     audit.feed(html)
     audit.close()
     return list(dict.fromkeys(audit.found))
+
+
+def split_url(url: str) -> SplitResult | None:
+    """urlsplit, or None for text it cannot parse (e.g. an unclosed "[" in the host)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def link_scheme(url: str) -> str | None:

@@ -113,6 +113,16 @@ def _soft_bullet(line: str) -> _Item | None:
     return _Item(match["glyph"] or _ORDERED, number, match["text"])
 
 
+def is_row(line: str) -> bool:
+    """Whether a line is a Key<TAB>Value row (the importer groups rows by the same rule)."""
+    return _row(line) is not None
+
+
+def is_list_line(line: str) -> bool:
+    """Whether a line starts a list item: a Word marker, or a Markdown bullet or number."""
+    return _hard_bullet(line) is not None or _SOFT_BULLET.match(line) is not None
+
+
 def _row(line: str) -> tuple[str, str] | None:
     """Split a ``Key<TAB>Value`` line into key and value, or return None."""
     # Checked first because the patterns below backtrack badly on long lines without a TAB.

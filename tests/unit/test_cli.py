@@ -144,3 +144,24 @@ def test_missing_content_folder(tmp_path: Path) -> None:
     result = run(tmp_path, "build")
     assert result.exit_code == 1
     assert "slidegen new" in result.stderr
+
+
+def test_unparseable_links_are_reported_not_crashed_on(make_project) -> None:
+    """A link with an unclosed "[" in text, video or map: the build goes on, no traceback."""
+    bad = "https://[x"
+    deck = {
+        "ID": "1",
+        "name": "Links",
+        "content": [
+            {"title": "Text", "block": 2, "text": f'<a href="{bad}">a</a> and {bad}.kz'},
+            {"title": "Video", "block": 5, "video": bad},
+            {"title": "Map", "block": 6, "map": bad},
+        ],
+    }
+    project = make_project({"content/a.json": json.dumps(deck)})
+    result = run(project, "build")
+    assert "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert (project / "build" / "deck" / "1.html").is_file()
+    warned = result.stderr
+    assert "content/a.json" in warned and "video" in warned and "map" in warned
