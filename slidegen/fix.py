@@ -12,6 +12,7 @@ from typing import Any
 from slidegen.coerce import Coercer
 from slidegen.deckfile import read_deck_value
 from slidegen.diagnostics import Report
+from slidegen.write import write_file
 
 
 class FixOutcome(StrEnum):
@@ -48,9 +49,7 @@ def fix_file(path: Path, rel: str, report: Report, dry_run: bool) -> tuple[FixOu
     )
     if not dry_run:
         shutil.copy2(path, path.with_name(path.name + ".bak"))
-        tmp = path.with_name(f".{path.name}.fixing")
-        tmp.write_text(fixed, encoding="utf-8")
-        tmp.replace(path)
+        write_file(path, fixed.encode("utf-8"))
     return FixOutcome.FIXED, diff
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import tempfile
 import warnings
@@ -12,6 +11,8 @@ from pathlib import Path
 
 from PIL import Image
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from slidegen.write import write_file
 
 # Bump when the processing below changes, so cached results are made again.
 PROCESS_VERSION = 1
@@ -134,8 +135,8 @@ class ImageCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if data is not None:
-                _atomic_write(self.data_path(key, info.ext), data)
-            _atomic_write(self._meta(key), info.model_dump_json().encode())
+                write_file(self.data_path(key, info.ext), data)
+            write_file(self._meta(key), info.model_dump_json().encode())
         except OSError:
             return False
         return True
@@ -144,18 +145,6 @@ class ImageCache:
 def _temp_cache(project: Path) -> Path:
     tag = hashlib.sha256(str(project.resolve()).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"slidegen-cache-{tag}"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Readers (a parallel build, a watcher) never see half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def file_digest(path: Path) -> str:

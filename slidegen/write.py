@@ -28,6 +28,19 @@ class UnsafeOutputError(Exception):
     """The output folder holds something a build must not replace."""
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """Replace one file at once: readers (a build, a watcher, an editor) never see half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def check_output_dir(out: Path, project: Path, protected: list[Path]) -> None:
     """Refuse an output folder that would overwrite the project or a folder that is not a build."""
     target = out.resolve()

@@ -30,6 +30,7 @@ from slidegen.importer.verify import missing_words, shown_words
 from slidegen.model import is_lang_tag
 from slidegen.project import Project
 from slidegen.text import to_html
+from slidegen.write import write_file
 
 STDIN = Path("-")
 
@@ -259,12 +260,5 @@ def _write(plan: Planned, project: Project) -> None:
         path = project.static_dir / image.path
         if path.is_file() and path.read_bytes() == image.data:
             continue
-        _atomic_write(path, image.data)
-    _atomic_write(plan.target.path, plan.deck.to_json().encode("utf-8"))
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.importing")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+        write_file(path, image.data)
+    write_file(plan.target.path, plan.deck.to_json().encode("utf-8"))
