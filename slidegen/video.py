@@ -253,8 +253,9 @@ def _vimeo(path: str, query: dict[str, list[str]]) -> VideoEmbed | None:
     index = numbers[-1]
     video_id = segments[index]
     private = query.get("h", [""])[0]
-    if not private and index + 1 < len(segments) and re.fullmatch(r"[0-9a-f]{6,}", segments[-1]):
-        private = segments[index + 1]
+    following = segments[index + 1] if index + 1 < len(segments) else ""
+    if not private and re.fullmatch(r"[0-9a-f]{6,}", following):
+        private = following
     params = {"dnt": "1", "autoplay": "1", "muted": "1", "playsinline": "1"}
     if private:
         params = {"h": private, **params}

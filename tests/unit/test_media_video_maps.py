@@ -302,3 +302,13 @@ def test_every_page_carries_the_policy(sample_build: Path) -> None:
         assert f'<meta http-equiv="Content-Security-Policy" content="{policy}">' in html, page
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page
         assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=", html), page
+
+
+def test_vimeo_private_hash_is_the_segment_after_the_id() -> None:
+    """Only a hex segment right after the video id is a private link's hash."""
+    from slidegen.video import video_embed
+
+    with_hash = video_embed("https://vimeo.com/123456/abcdef12/embed")
+    assert with_hash is not None and "h=abcdef12" in with_hash.src
+    other = video_embed("https://vimeo.com/123456/showcase/abcdef12")
+    assert other is not None and "h=" not in other.src
