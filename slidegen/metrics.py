@@ -87,7 +87,6 @@ class TitleMetrics(_Strict):
     size: Annotated[float, Field(gt=0, le=10)]
     line_height: Annotated[float, Field(gt=0, le=5)]
     gap: Em
-    part: Share
 
 
 class LayoutBox(_Strict):

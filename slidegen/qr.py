@@ -59,6 +59,9 @@ def link_label(url: str) -> str:
 
 def find_links(html: str) -> list[str]:
     """Links in the order they appear: <a href> targets, then bare web addresses in the text."""
+    # Cheap exit, run for every block: links come from <a> or from a bare web address.
+    if "<a" not in html and "://" not in html and "www." not in html.lower():
+        return []
     finder = _LinkFinder()
     finder.feed(html)
     finder.close()

@@ -17,7 +17,7 @@ from slidegen.paginate.blocks import CONTINUED, EPS, REPEAT, Typesetter
 from slidegen.paginate.bound import surely_fits
 from slidegen.paginate.pages import Budget, paginate
 from slidegen.paginate.runs import Advances, Run, Style
-from slidegen.paginate.tree import Text, parse, serialise
+from slidegen.paginate.tree import Node, Text, parse, serialise
 from slidegen.qr import find_links
 
 __all__ = ["CONTINUED", "REPEAT", "BlockPages", "Pager", "View"]
@@ -72,17 +72,13 @@ class Pager:
         if not html.strip() or layout is Layout.IMAGE:
             return single
         # Links get QR codes in a strip under the text (layouts/_links.html): leave room.
-        links = self.link_codes and _may_link(html) and bool(find_links(html))
+        links = self.link_codes and bool(find_links(html))
         whole = self.budget(layout, title, labelled=False, links=links)
         if surely_fits(html, self.metrics.text, whole.widths, whole.heights):
             return single
         nodes = parse(html)
         ts = Typesetter(self.metrics.text, self.advances)
-        crowded = [
-            str(view.screen)
-            for view, width, height in zip(self.views, whole.widths, whole.heights, strict=True)
-            if ts.flow_height(nodes, width) > height + EPS
-        ]
+        crowded = self._tight(ts, nodes, whole)
         if not crowded:
             return single
         later = _CONTINUES_AS.get(layout, layout)
@@ -91,14 +87,7 @@ class Pager:
         paging = paginate(ts, nodes, first, rest)
         overfull: dict[int, list[str]] = {}
         for index, page in enumerate(paging.pages):
-            budget = first if index == 0 else rest
-            tight = [
-                str(view.screen)
-                for view, width, height in zip(
-                    self.views, budget.widths, budget.heights, strict=True
-                )
-                if ts.flow_height(page, width) > height + EPS
-            ]
+            tight = self._tight(ts, page, first if index == 0 else rest)
             if tight:
                 overfull[index] = tight
         if len(paging.pages) <= 1:  # nothing could be split off: one slide, reported
@@ -110,6 +99,14 @@ class Pager:
             overfull=overfull,
             forced=paging.forced,
         )
+
+    def _tight(self, ts: Typesetter, nodes: tuple[Node, ...], budget: Budget) -> list[str]:
+        """The screens on which the nodes do not fit the budget."""
+        return [
+            str(view.screen)
+            for view, width, height in zip(self.views, budget.widths, budget.heights, strict=True)
+            if ts.flow_height(nodes, width) > height + EPS
+        ]
 
     def budget(self, layout: Layout, title: str, labelled: bool, links: bool = False) -> Budget:
         """The text box of a slide of this layout with this title, on every screen, in em."""
@@ -166,11 +163,6 @@ def _view(screen: Screen, size: float, metrics: ThemeMetrics) -> View:
     return View(
         screen=screen, width=round(screen.width / px, 4), height=round(screen.height / px, 4)
     )
-
-
-def _may_link(html: str) -> bool:
-    """Cheap test before looking for links: a web address needs "://" or "www."."""
-    return "://" in html or "www." in html.lower()
 
 
 def _number(value: object, default: float) -> float:

@@ -13,7 +13,7 @@ from slidegen.paginate.tree import Element, Node, ends_with, has_text, is_blank,
 
 EPS = 1e-6
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_RUN_BLOCKS = frozenset({"p", "dt", "caption", *HEADINGS})
+_RUN_BLOCKS = frozenset({"p", "dt", "caption", "pre", *HEADINGS})
 _GAP_AFTER = frozenset({"p", "pre", "ul", "ol", "table", "blockquote", "dl"})
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 # How much worse than a paragraph boundary each kind of cut is, as a share of a slide.
@@ -95,7 +95,8 @@ def groups(children: tuple[Node, ...]) -> list[Group]:
     return out
 
 
-def _nodes(items: Sequence[Group]) -> tuple[Node, ...]:
+def join(items: Sequence[Group]) -> tuple[Node, ...]:
+    """The nodes of groups, in order."""
     return tuple(node for group in items for node in group.nodes)
 
 
@@ -113,6 +114,12 @@ class Typesetter:
         self._tables: dict[int, tuple[Element, _Table]] = {}
         self._row_heights: dict[tuple[int, float], tuple[Element, float]] = {}
         self._groups: dict[int, tuple[tuple[Node, ...], list[Group]]] = {}
+        self._insets = {
+            "ul": metrics.list_indent,
+            "ol": metrics.ordered_indent,
+            "dd": metrics.list_indent,
+            "blockquote": metrics.quote_indent,
+        }
 
     def groups(self, children: tuple[Node, ...]) -> list[Group]:
         """The groups of a container's children, worked out once per children tuple."""
@@ -160,9 +167,10 @@ class Typesetter:
         bold = element.tag == "dt"
         return Style(1.0, bold), m.line_height, m.gap if element.tag == "p" else 0.0
 
-    def _element_run(self, element: Element) -> Run:
-        style, _, _ = self._run_spec(element)
-        return self.run(element, element.children, style, pre=element.tag == "pre")
+    def _run_box(self, element: Element) -> tuple[Run, float, float]:
+        """The run of a paragraph-like element, its line height and bottom margin."""
+        style, line, gap = self._run_spec(element)
+        return self.run(element, element.children, style, pre=element.tag == "pre"), line, gap
 
     # ---- heights -------------------------------------------------------------------------
 
@@ -192,23 +200,15 @@ class Typesetter:
     def _measure(self, element: Element, width: float) -> float:
         m = self.m
         tag = element.tag
-        if tag in _RUN_BLOCKS or tag == "pre":
-            _, line, gap = self._run_spec(element)
-            return self._element_run(element).lines(width)[1] * line + gap
+        if tag in _RUN_BLOCKS:
+            run, line, gap = self._run_box(element)
+            return run.lines(width)[1] * line + gap
         if tag == "hr":
             return m.rule
-        if tag in ("ul", "ol"):
-            return self.flow_height(element.children, width - self._indent(element)) + m.gap
         if tag == "table":
             return self._table_height(element, width)
-        if tag == "blockquote":
-            return self.flow_height(element.children, width - m.quote_indent) + m.gap
-        if tag == "dd":
-            return self.flow_height(element.children, width - m.list_indent)
-        if tag == "li":
-            return self.flow_height(element.children, width) + m.item_gap
-        gap = m.gap if tag in _GAP_AFTER else 0.0
-        return self.flow_height(element.children, width) + gap
+        gap = m.item_gap if tag == "li" else self._gap_after(tag)
+        return self.flow_height(element.children, width - self._inset(element)) + gap
 
     def _table_height(self, table: Element, width: float) -> float:
         plan = self.table(table)
@@ -299,17 +299,16 @@ class Typesetter:
         sums = [tuple(0.0 for _ in widths)]
         for index, group in enumerate(items):
             used = sums[-1]
-            heights = [self.group_height(group, w) for w in widths]
-            total = tuple(u + h for u, h in zip(used, heights, strict=True))
+            total = _plus(used, [self.group_height(group, w) for w in widths])
             if all(t <= a + EPS for t, a in zip(total, avail, strict=True)):
                 sums.append(total)
                 continue
             cuts: dict[Kind, Cut] = {}
             at = self._block_boundary(items, index)
-            if at is not None and has_text(_nodes(items[:at])):
-                cuts[Kind.BLOCK] = Cut(Kind.BLOCK, _nodes(items[:at]), _nodes(items[at:]), sums[at])
+            if at is not None and has_text(join(items[:at])):
+                cuts[Kind.BLOCK] = Cut(Kind.BLOCK, join(items[:at]), join(items[at:]), sums[at])
             # A lead-in ("…as follows:") that must stay with what follows may give up lines.
-            lead = next((i for i in range(index - 1, -1, -1) if not items[i].blank), None)
+            lead = _previous(items, index)
             if lead is not None and self._keeps_with_next(items[lead]):
                 cuts |= self._cuts_inside(items, lead, sums[lead], widths, avail)
             cuts |= self._cuts_inside(items, index, used, widths, avail)
@@ -326,7 +325,7 @@ class Typesetter:
     ) -> dict[Kind, Cut]:
         """Cuts inside one group of a flow, with the groups before it on the slide."""
         room = [a - u for a, u in zip(avail, used, strict=True)]
-        before, after = _nodes(items[:index]), _nodes(items[index + 1 :])
+        before, after = join(items[:index]), join(items[index + 1 :])
         return {
             kind: Cut(kind, before + inner.head, inner.tail + after, _plus(used, inner.used))
             for kind, inner in self.group_cuts(items[index], widths, room).items()
@@ -336,7 +335,7 @@ class Typesetter:
         """The last boundary at or before `index` that does not part a lead-in from its text."""
         at = index
         while True:
-            previous = next((i for i in range(at - 1, -1, -1) if not items[i].blank), None)
+            previous = _previous(items, at)
             if previous is None:
                 return None
             if not self._keeps_with_next(items[previous]):
@@ -362,19 +361,18 @@ class Typesetter:
 
     def element_cuts(self, element: Element, widths: Widths, avail: Heights) -> dict[Kind, Cut]:
         """Cuts inside a block element; each piece is the element again, closed and reopened."""
-        m = self.m
         tag = element.tag
-        if tag in _RUN_BLOCKS or tag == "pre":
-            _, line, gap = self._run_spec(element)
-            return self._run_cuts(self._element_run(element), widths, avail, line, gap, element)
+        if tag in _RUN_BLOCKS:
+            run, line, gap = self._run_box(element)
+            return self._run_cuts(run, widths, avail, line, gap, element)
         if tag in ("ul", "ol"):
             return self._list_cuts(element, widths, avail)
         if tag == "table":
             return self._table_cuts(element, widths, avail)
         if tag == "hr":
             return {}
-        inset = {"blockquote": m.quote_indent, "dd": m.list_indent}.get(tag, 0.0)
-        gap = m.gap if tag in _GAP_AFTER else 0.0
+        inset = self._inset(element)
+        gap = self._gap_after(tag)
         inner = self.flow_cuts(
             element.children, [w - inset for w in widths], [a - gap for a in avail]
         )
@@ -404,7 +402,8 @@ class Typesetter:
         for kind, index in run.cut_points(list(widths), max_lines, self.min_lines).items():
             head, tail = run.cut_after(index)
             found[kind] = head, tail, tuple((ends[index] + 1) * line + gap for ends in per_width)
-            pieces[kind] = run.pieces(index, head, tail)
+            if element is not None:
+                pieces[kind] = run.pieces(index, head, tail)
         if not found:
             offset = run.forced_offset(list(widths), max_lines)
             if offset is not None:
@@ -425,12 +424,16 @@ class Typesetter:
             cuts[kind] = Cut(kind, (head_element,), (tail_element,), used)
         return cuts
 
-    def _indent(self, element: Element) -> float:
-        return self.m.ordered_indent if element.tag == "ol" else self.m.list_indent
+    def _inset(self, element: Element) -> float:
+        """How far a block element indents its content."""
+        return self._insets.get(element.tag, 0.0)
+
+    def _gap_after(self, tag: str) -> float:
+        return self.m.gap if tag in _GAP_AFTER else 0.0
 
     def _list_cuts(self, element: Element, widths: Widths, avail: Heights) -> dict[Kind, Cut]:
         m = self.m
-        inner = [w - self._indent(element) for w in widths]
+        inner = [w - self._inset(element) for w in widths]
         room = [a - m.gap for a in avail]
         children = element.children
         items = [i for i, c in enumerate(children) if not is_blank(c)]
@@ -457,7 +460,7 @@ class Typesetter:
                 left = [r - u for r, u in zip(room, used, strict=True)]
                 for kind, c in self.flow_cuts(child.children, inner, left).items():
                     head_item = child.with_children(c.head)
-                    tail_item = _with_class(child.with_children(c.tail), CONTINUED)
+                    tail_item = child.with_children(c.tail).with_class(CONTINUED)
                     tail = (tail_item, *children[position + 1 :])
                     cuts[kind] = Cut(
                         kind,
@@ -560,9 +563,7 @@ class Typesetter:
             heights = tuple(self.flow_height(cell.children, w) for w in inner)
             if all(h <= a + EPS for h, a in zip(heights, avail, strict=True)):
                 head.append(cell)
-                tail.append(
-                    _with_class(cell, REPEAT) if cell.tag == "th" else cell.with_children(())
-                )
+                tail.append(cell.with_class(REPEAT) if cell.tag == "th" else cell.with_children(()))
                 used = tuple(max(u, h) for u, h in zip(used, heights, strict=True))
                 continue
             best = self.choose(self.flow_cuts(cell.children, inner, avail), avail)
@@ -576,6 +577,11 @@ class Typesetter:
             return {}
         pieces = (tr.with_children(tuple(head)), tr.with_children(tuple(tail)), used)
         return {max(kinds): pieces}
+
+
+def _previous(items: list[Group], index: int) -> int | None:
+    """The last group before `index` that is not blank."""
+    return next((i for i in range(index - 1, -1, -1) if not items[i].blank), None)
 
 
 def _plus(a: Sequence[float], b: Sequence[float]) -> tuple[float, ...]:
@@ -600,11 +606,6 @@ def _int_attr(element: Element, name: str, default: int) -> int:
         return int(value) if value is not None else default
     except ValueError:
         return default
-
-
-def _with_class(element: Element, name: str) -> Element:
-    classes = (element.attr("class") or "").split()
-    return element if name in classes else element.with_class(name)
 
 
 def _list_rest(element: Element, children: tuple[Node, ...], number: int) -> Element:
@@ -680,13 +681,13 @@ def _table_piece(table: Element, plan: _Table, rows: Sequence[_Row], head: bool)
     if not head and plan.header_row and plan.rows:
         first = plan.rows[0]
         body.insert(
-            0, _Row(body[0].section if body else first.section, _with_class(first.element, REPEAT))
+            0, _Row(body[0].section if body else first.section, first.element.with_class(REPEAT))
         )
     out: list[Node] = []
     if head and plan.caption is not None:
         out.append(plan.caption)
     if plan.thead is not None:
-        out.append(plan.thead if head else _with_class(plan.thead, REPEAT))
+        out.append(plan.thead if head else plan.thead.with_class(REPEAT))
     index = 0
     while index < len(body):
         section = body[index].section

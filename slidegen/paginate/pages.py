@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slidegen.paginate.blocks import EPS, Group, Typesetter
+from slidegen.paginate.blocks import EPS, Typesetter, join
 from slidegen.paginate.runs import Kind
 from slidegen.paginate.tree import Node, has_text
 
@@ -75,8 +75,9 @@ def _fill(
     left = nodes
     while has_text(left):
         budget = (first if not pages else rest).scaled(scale)
-        if len(pages) == MAX_PAGES - 1 or ts.fits(left, budget.widths, budget.heights):
-            if not ts.fits(left, budget.widths, budget.heights):
+        fits = ts.fits(left, budget.widths, budget.heights)
+        if fits or len(pages) == MAX_PAGES - 1:
+            if not fits:
                 overfull.append(len(pages))
             pages.append(left)
             left = ()
@@ -112,11 +113,7 @@ def _whole_blocks(
         used = [u + h for u, h in zip(used, heights, strict=True)]
         if not group.blank:
             taken = index + 1
-    over = not has_text(_join(items[:taken]))
+    over = not has_text(join(items[:taken]))
     if over:
         taken = next(i for i, g in enumerate(items) if has_text(g.nodes)) + 1
-    return _join(items[:taken]), _join(items[taken:]), over
-
-
-def _join(items: list[Group]) -> tuple[Node, ...]:
-    return tuple(n for g in items for n in g.nodes)
+    return join(items[:taken]), join(items[taken:]), over

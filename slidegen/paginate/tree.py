@@ -49,9 +49,9 @@ class Element:
         return Element(self.tag, kept if value is None else (*kept, (name, value)), self.children)
 
     def with_class(self, name: str) -> Element:
-        """The same element with one more class."""
+        """The same element with one more class (itself, if it has that class already)."""
         classes = (self.attr("class") or "").split()
-        return self.with_attr("class", " ".join([*classes, name]))
+        return self if name in classes else self.with_attr("class", " ".join([*classes, name]))
 
 
 Node = Text | Element

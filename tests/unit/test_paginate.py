@@ -33,10 +33,7 @@ def _estimate(p: Pager, html: str) -> list[float]:
 def _fits(p: Pager, html: str, layout: Layout = Layout.TEXT, first: bool = True) -> bool:
     budget = p.budget(layout if first else Layout.TEXT, "T", True)
     ts = Typesetter(p.metrics.text, p.advances)
-    return all(
-        ts.flow_height(parse(html), w) <= h + 1e-6
-        for w, h in zip(budget.widths, budget.heights, strict=True)
-    )
+    return ts.fits(parse(html), budget.widths, budget.heights)
 
 
 # ---- the tree ------------------------------------------------------------------------------
@@ -353,3 +350,22 @@ def test_preformatted_lines_and_no_break_spaces() -> None:
     assert run.flat[run.tokens[1].end - 1] == "\n"
     joined = _run("№\u00a05 және 6")
     assert [joined.text_of(i) for i in range(len(joined.tokens))] == ["№\u00a05", "және", "6"]
+
+
+def test_mail_and_phone_links_leave_room_like_web_links() -> None:
+    """QR codes are drawn for mailto:/tel: links too, so their room is reserved the same way."""
+    pagers = pager(LANDSCAPE), pager(LANDSCAPE, link_codes=True)
+    for count in range(1, 40):
+        body = "\n\n".join(paragraph(i, 2) for i in range(count))
+        web = to_html(body + "\n\n[gov](https://gov.kz)").html
+        if (
+            len(pagers[0].paginate(web, "T", Layout.TEXT).parts)
+            == 1
+            < len(pagers[1].paginate(web, "T", Layout.TEXT).parts)
+        ):
+            break
+    else:
+        pytest.fail("no text length sits between the two budgets")
+    for link in ("[mail](mailto:press@gov.kz)", "[call](tel:+77172000000)"):
+        html = to_html(body + "\n\n" + link).html
+        assert len(pagers[1].paginate(html, "T", Layout.TEXT).parts) > 1, link
